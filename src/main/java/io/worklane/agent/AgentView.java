@@ -1,0 +1,18 @@
+package io.worklane.agent;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** An agent with presence, load per media type, and the items the agent holds. */
+public record AgentView(String id, String displayName, Map<String, Integer> skills, Map<String, Integer> capacity,
+        Set<String> groups, PresenceView presence, Map<String, Long> load, List<HeldItem> items) {
+
+    public record PresenceView(Presence state, String reason, Instant since) {
+    }
+
+    public record HeldItem(String id, String externalId, String state, String mediaType, Integer priority,
+            Instant assignedAt, Instant dueAt) {
+    }
+}

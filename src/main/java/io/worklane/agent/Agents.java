@@ -1,0 +1,92 @@
+package io.worklane.agent;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.worklane.web.Problems;
+import io.worklane.workitem.WorkItemView;
+import io.worklane.workitem.WorkItems;
+
+/** Creates and changes agents; the router reads their rows directly in its locking transaction. */
+@Service
+@Transactional
+public class Agents {
+
+    private final AgentRepository agents;
+    private final WorkItems workItems;
+    private final IdentityService identityService;
+    private final ApplicationEventPublisher publisher;
+    private final AgentProperties properties;
+    private final Clock clock;
+
+    Agents(AgentRepository agents, WorkItems workItems, IdentityService identityService,
+            ApplicationEventPublisher publisher, AgentProperties properties, Clock clock) {
+        this.agents = agents;
+        this.workItems = workItems;
+        this.identityService = identityService;
+        this.publisher = publisher;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Creates or replaces an agent's profile; presence is kept. @return whether the agent is new */
+    public boolean save(String id, AgentProfile profile) {
+        if (identityService.createUserQuery().userId(id).count() == 0) {
+            throw Problems.exception(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-user", "Unknown user",
+                    "'" + id + "' is not a user of the identity service; create the user first (Camunda Admin).",
+                    Map.of("agentId", id));
+        }
+        var existing = agents.findForUpdate(id);
+        Agent agent = existing.orElseGet(() -> new Agent(id, clock.instant()));
+        agent.replaceProfile(profile.displayName(), profile.skills(), profile.capacity(),
+                profile.groups() == null ? new TreeSet<>() : new TreeSet<>(profile.groups()));
+        agents.save(agent);
+        if (agent.presence() == Presence.READY) {
+            publisher.publishEvent(new AgentBecameAvailable(id));
+        }
+        return existing.isEmpty();
+    }
+
+    public void changePresence(String id, PresenceChange change) {
+        String reason = change.reason();
+        if (change.state() == Presence.READY && reason != null) {
+            throw Problems.invalid("A READY agent gives no reason.");
+        }
+        if (change.state() == Presence.NOT_READY && !properties.notReadyReasons().contains(reason)) {
+            throw Problems.exception(HttpStatus.BAD_REQUEST, "invalid-not-ready-reason", "Invalid not-ready reason",
+                    "NOT_READY needs one of the configured reasons: " + properties.notReadyReasons() + ".",
+                    Map.of("allowedReasons", properties.notReadyReasons()));
+        }
+        Agent agent = agents.findForUpdate(id).orElseThrow(() -> Problems.notFound("agent", id));
+        if (agent.changePresence(change.state(), reason, clock.instant())) {
+            publisher.publishEvent(new AgentBecameAvailable(id));
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public AgentView view(String id) {
+        Agent agent = agents.findById(id).orElseThrow(() -> Problems.notFound("agent", id));
+        List<WorkItemView> held = workItems.heldBy(id);
+        Map<String, Long> load = new LinkedHashMap<>();
+        agent.capacity().keySet().forEach(media -> load.put(media, 0L));
+        load.putAll(held.stream().collect(Collectors.groupingBy(WorkItemView::mediaType, Collectors.counting())));
+        List<AgentView.HeldItem> items = held.stream()
+            .map(item -> new AgentView.HeldItem(item.id(), item.externalId(), item.state().name(), item.mediaType(),
+                    item.priority(), item.assignedAt(), item.dueAt()))
+            .toList();
+        return new AgentView(agent.id(), agent.displayName(), Map.copyOf(agent.skills()),
+                Map.copyOf(agent.capacity()), Set.copyOf(agent.groups()),
+                new AgentView.PresenceView(agent.presence(), agent.presenceReason(), agent.presenceSince()), load, items);
+    }
+}

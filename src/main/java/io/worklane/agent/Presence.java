@@ -1,0 +1,5 @@
+package io.worklane.agent;
+
+public enum Presence {
+    READY, NOT_READY
+}

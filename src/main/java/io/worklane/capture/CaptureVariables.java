@@ -1,0 +1,175 @@
+package io.worklane.capture;
+
+import static io.worklane.workitem.WorkItemProcess.*;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.json.SpinJsonNode;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.worklane.workitem.NewWorkItem;
+
+/**
+ * Maps between the capture body and the process variables. Variables are plain types (strings, numbers, ISO-8601
+ * strings for instants) so that DMN, forms, timers and the engine REST API all read them alike.
+ */
+final class CaptureVariables {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private CaptureVariables() {
+    }
+
+    static VariableMap from(CaptureRequest request, String sourceSystem) {
+        Map<String, Object> attributes = request.attributes() == null ? null : new LinkedHashMap<>(request.attributes());
+        return Variables.createVariables()
+            .putValue(EXTERNAL_ID, request.externalId())
+            .putValue(SOURCE_SYSTEM, sourceSystem)
+            .putValue(DEPARTMENT, request.department())
+            .putValue(PROCESS, request.process())
+            .putValue(CUSTOMER_ID, request.customerId())
+            .putValue(CUSTOMER_SEGMENT, request.customerSegment())
+            .putValue(PRODUCT, request.product())
+            .putValue(SUBPRODUCT, request.subproduct())
+            .putValue(REQUEST_TYPE, request.requestType())
+            .putValue(DEAL_VALUE, request.dealValue() == null ? null : request.dealValue().doubleValue())
+            .putValue(DESCRIPTION, request.description())
+            .putValue(CONTACT_NUMBER, request.contactNumber())
+            .putValue(ALTERNATIVE_CONTACT_NUMBER, request.alternativeContactNumber())
+            .putValue(NAME, request.name())
+            .putValue(SURNAME, request.surname())
+            .putValue(PREFERRED_AGENT, request.preferredAgent())
+            .putValue(ACTIVATION_AT, request.activationAt() == null ? null : request.activationAt().toString())
+            .putValue(DUE_AT, request.dueAt() == null ? null : request.dueAt().toString())
+            .putValue(PRIORITY, request.priority())
+            .putValue(SOURCE_URL, request.sourceUrl())
+            .putValue(MEDIA_TYPE, request.mediaType() == null ? DEFAULT_MEDIA_TYPE : request.mediaType())
+            .putValue(ATTRIBUTES, attributes == null ? null : Variables.objectValue(attributes)
+                .serializationDataFormat(Variables.SerializationDataFormats.JSON)
+                .create());
+    }
+
+    /** Reads the variables leniently: a value of the wrong shape becomes a problem, not an exception. */
+    static Reading read(String id, String processInstanceId, VariableScope scope) {
+        Reader reader = new Reader(scope);
+        NewWorkItem item = new NewWorkItem(id, processInstanceId, reader.text(EXTERNAL_ID, 200),
+                reader.text(SOURCE_SYSTEM, 100), reader.text(DEPARTMENT, 100), reader.text(PROCESS, 100),
+                reader.text(CUSTOMER_ID, 100), reader.text(CUSTOMER_SEGMENT, 100), reader.text(PRODUCT, 200),
+                reader.text(SUBPRODUCT, 200), reader.text(REQUEST_TYPE, 100), reader.decimal(DEAL_VALUE),
+                reader.text(DESCRIPTION, 255), reader.text(CONTACT_NUMBER, 50),
+                reader.text(ALTERNATIVE_CONTACT_NUMBER, 50), reader.text(NAME, 200), reader.text(SURNAME, 200),
+                reader.text(PREFERRED_AGENT, 64), defaultIfNull(reader.text(MEDIA_TYPE, 32), DEFAULT_MEDIA_TYPE),
+                reader.text(SOURCE_URL, 2048), reader.attributes(), reader.integer(PRIORITY),
+                reader.instant(ACTIVATION_AT), reader.instant(DUE_AT));
+        return new Reading(item, List.copyOf(reader.problems));
+    }
+
+    record Reading(NewWorkItem item, List<String> problems) {
+    }
+
+    private static String defaultIfNull(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private static final class Reader {
+
+        private final VariableScope scope;
+        private final List<String> problems = new ArrayList<>();
+
+        Reader(VariableScope scope) {
+            this.scope = scope;
+        }
+
+        String text(String name, int maxLength) {
+            Object value = scope.getVariable(name);
+            if (value == null) {
+                return null;
+            }
+            String text = value.toString();
+            if (text.isBlank()) {
+                return null;
+            }
+            if (text.length() > maxLength) {
+                problems.add(name + " is longer than " + maxLength + " characters");
+                return null;
+            }
+            return text;
+        }
+
+        Integer integer(String name) {
+            Object value = scope.getVariable(name);
+            if (value == null || value instanceof Integer) {
+                return (Integer) value;
+            }
+            if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())
+                    && Math.abs(number.doubleValue()) <= Integer.MAX_VALUE) {
+                return number.intValue();
+            }
+            problems.add(name + " is not a whole number");
+            return null;
+        }
+
+        BigDecimal decimal(String name) {
+            Object value = scope.getVariable(name);
+            if (value == null) {
+                return null;
+            }
+            try {
+                return new BigDecimal(value.toString());
+            }
+            catch (NumberFormatException e) {
+                problems.add(name + " is not a number");
+                return null;
+            }
+        }
+
+        Instant instant(String name) {
+            Object value = scope.getVariable(name);
+            if (value == null) {
+                return null;
+            }
+            if (value instanceof java.util.Date date) {
+                return date.toInstant();
+            }
+            try {
+                return Instant.parse(value.toString());
+            }
+            catch (DateTimeParseException e) {
+                problems.add(name + " is not an ISO-8601 instant");
+                return null;
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> attributes() {
+            Object value = scope.getVariable(ATTRIBUTES);
+            try {
+                if (value == null) {
+                    return null;
+                }
+                if (value instanceof Map<?, ?> map) {
+                    return new LinkedHashMap<>((Map<String, Object>) map);
+                }
+                if (value instanceof SpinJsonNode || value instanceof String) {
+                    return JSON.readValue(value.toString(), LinkedHashMap.class);
+                }
+            }
+            catch (JsonProcessingException | ClassCastException e) {
+                // reported below
+            }
+            problems.add(ATTRIBUTES + " is not a JSON object");
+            return null;
+        }
+    }
+}

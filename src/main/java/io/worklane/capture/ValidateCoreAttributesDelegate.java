@@ -1,0 +1,61 @@
+package io.worklane.capture;
+
+import static io.worklane.workitem.WorkItemProcess.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import io.worklane.workitem.Actor;
+import io.worklane.workitem.WorkItems;
+
+/**
+ * "Validate core attributes": registers the item (whichever door it came through) and decides whether it may
+ * go on. An item without external id or source system, or with malformed attributes, is rejected by the process.
+ */
+@Component
+class ValidateCoreAttributesDelegate implements JavaDelegate {
+
+    private final WorkItems workItems;
+
+    ValidateCoreAttributesDelegate(WorkItems workItems) {
+        this.workItems = workItems;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        // Decisions and forms read every capture variable: absent or blank means null to them.
+        for (String name : CAPTURE_VARIABLES) {
+            Object value = execution.getVariable(name);
+            if (!execution.hasVariable(name) || value instanceof String text && text.isBlank()) {
+                execution.setVariable(name, null);
+            }
+        }
+        String id = execution.getProcessBusinessKey();
+        if (id == null || id.isBlank()) {
+            id = UUID.randomUUID().toString();
+            execution.setProcessBusinessKey(id);
+        }
+        CaptureVariables.Reading reading = CaptureVariables.read(id, execution.getProcessInstanceId(), execution);
+        List<String> problems = new ArrayList<>();
+        if (reading.item().externalId() == null) {
+            problems.add("externalId is missing");
+        }
+        if (reading.item().sourceSystem() == null) {
+            problems.add("sourceSystem is missing");
+        }
+        problems.addAll(reading.problems());
+
+        String actor = reading.item().sourceSystem() == null ? "unknown" : reading.item().sourceSystem();
+        workItems.register(reading.item(), Actor.sourceSystem(actor));
+        execution.setVariable(WORK_ITEM_ID, id);
+        execution.setVariable(CORE_ATTRIBUTES_VALID, problems.isEmpty());
+        if (!problems.isEmpty()) {
+            execution.setVariable(REJECTION_REASON, String.join("; ", problems));
+        }
+    }
+}

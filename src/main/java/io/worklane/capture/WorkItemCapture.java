@@ -1,0 +1,85 @@
+package io.worklane.capture;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.worklane.security.Caller;
+import io.worklane.web.Problems;
+import io.worklane.workitem.WorkItemProcess;
+import io.worklane.workitem.WorkItemView;
+import io.worklane.workitem.WorkItems;
+
+/** Captures work items: starts one {@code work-item} process per new (source system, external id). */
+@Service
+public class WorkItemCapture {
+
+    private final RuntimeService runtimeService;
+    private final WorkItems workItems;
+    private final TransactionTemplate transaction;
+
+    WorkItemCapture(RuntimeService runtimeService, WorkItems workItems, TransactionTemplate transaction) {
+        this.runtimeService = runtimeService;
+        this.workItems = workItems;
+        this.transaction = transaction;
+    }
+
+    /** The outcome of a capture: the item, and whether this call created it. */
+    public record Captured(WorkItemView item, boolean created) {
+    }
+
+    Captured capture(CaptureRequest request, Caller caller) {
+        String sourceSystem = sourceSystemOf(request, caller);
+        validateAttributes(request.attributes());
+        var existing = workItems.findBySource(sourceSystem, request.externalId());
+        if (existing.isPresent()) {
+            return new Captured(existing.get(), false);
+        }
+        String id = UUID.randomUUID().toString();
+        try {
+            WorkItemView item = transaction.execute(status -> {
+                runtimeService.createProcessInstanceByKey(WorkItemProcess.PROCESS_KEY)
+                    .businessKey(id)
+                    .setVariables(CaptureVariables.from(request, sourceSystem))
+                    .execute();
+                return workItems.find(id).orElseThrow();
+            });
+            return new Captured(item, true);
+        }
+        catch (RuntimeException e) {
+            // A concurrent capture of the same external id won the unique constraint: answer with its item.
+            return workItems.findBySource(sourceSystem, request.externalId())
+                .map(item -> new Captured(item, false))
+                .orElseThrow(() -> e);
+        }
+    }
+
+    private static String sourceSystemOf(CaptureRequest request, Caller caller) {
+        if (caller.isSourceSystemOnly()) {
+            if (request.sourceSystem() != null && !request.sourceSystem().equals(caller.userId())) {
+                throw Problems.forbidden("Source system '" + caller.userId() + "' cannot capture items for '"
+                        + request.sourceSystem() + "'.");
+            }
+            return caller.userId();
+        }
+        if (request.sourceSystem() == null) {
+            throw Problems.invalid("sourceSystem is required.");
+        }
+        return request.sourceSystem();
+    }
+
+    private static void validateAttributes(Map<String, Object> attributes) {
+        if (attributes == null) {
+            return;
+        }
+        attributes.forEach((key, value) -> {
+            if (value != null && !(value instanceof String || value instanceof Number || value instanceof Boolean)) {
+                throw Problems.invalid("attributes." + key + " must be a string, number or boolean.");
+            }
+        });
+    }
+
+}

@@ -1,0 +1,92 @@
+package io.worklane.demo;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import io.worklane.agent.AgentProfile;
+import io.worklane.agent.Agents;
+import io.worklane.agent.Presence;
+import io.worklane.agent.PresenceChange;
+import io.worklane.security.WorklaneGroups;
+
+/** The demo users of README.md; each password equals the user id. */
+@Component
+@Profile("demo")
+@Order(10)
+class DemoData implements ApplicationRunner {
+
+    private record DemoAgent(String id, String firstName, String lastName, String department,
+            Map<String, Integer> skills, int workItemCapacity) {
+    }
+
+    private static final List<DemoAgent> AGENTS = List.of(
+            new DemoAgent("alice", "Alice", "Archer", "sales",
+                    Map.of("Sales Processing", 9, "Legacy System Processing", 3, "General Processing", 5), 2),
+            new DemoAgent("bob", "Bob", "Baker", "sales", Map.of("Sales Processing", 5), 2),
+            new DemoAgent("carol", "Carol", "Clark", "finance",
+                    Map.of("Finance Processing", 8, "Sales Processing", 2), 2),
+            new DemoAgent("dave", "Dave", "Doyle", "finance",
+                    Map.of("Finance Processing", 4, "General Processing", 6), 1));
+
+    private final IdentityService identityService;
+    private final Agents agents;
+
+    DemoData(IdentityService identityService, Agents agents) {
+        this.identityService = identityService;
+        this.agents = agents;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        group("sales", "Sales");
+        group("finance", "Finance");
+        user("sofia", "Sofia", "Supervisor", WorklaneGroups.SUPERVISORS, "sales");
+        user("sam", "Sam", "Supervisor", WorklaneGroups.SUPERVISORS, "finance");
+        user("crm", "CRM", "Source system", WorklaneGroups.SOURCE_SYSTEMS);
+        user("webshop", "Web shop", "Source system", WorklaneGroups.SOURCE_SYSTEMS);
+        for (DemoAgent agent : AGENTS) {
+            boolean created = user(agent.id(), agent.firstName(), agent.lastName(), WorklaneGroups.AGENTS,
+                    agent.department());
+            if (created) {
+                agents.save(agent.id(), new AgentProfile(agent.firstName() + " " + agent.lastName(), agent.skills(),
+                        Map.of("workitem", agent.workItemCapacity()), List.of(agent.department())));
+                agents.changePresence(agent.id(), new PresenceChange(Presence.READY, null));
+            }
+        }
+    }
+
+    private void group(String id, String name) {
+        if (identityService.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identityService.newGroup(id);
+            group.setName(name);
+            group.setType("DEPARTMENT");
+            identityService.saveGroup(group);
+        }
+    }
+
+    /** @return whether the user was created now */
+    private boolean user(String id, String firstName, String lastName, String... groups) {
+        if (identityService.createUserQuery().userId(id).count() > 0) {
+            return false;
+        }
+        User user = identityService.newUser(id);
+        user.setFirstName(firstName);
+        user.setLastName(lastName);
+        user.setEmail(id + "@worklane.example");
+        user.setPassword(id);
+        identityService.saveUser(user);
+        for (String group : groups) {
+            identityService.createMembership(id, group);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Demo data for a first run (profile {@code demo}, the default): supervisors, agents with different skills and
+ * proficiencies, source systems, and the departments Sales and Finance as Camunda groups. Loaded once: every
+ * step checks what exists.
+ */
+package io.worklane.demo;

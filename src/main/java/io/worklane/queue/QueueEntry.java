@@ -1,0 +1,9 @@
+package io.worklane.queue;
+
+import java.time.Instant;
+
+/** One line of the universal queue. */
+record QueueEntry(int position, String id, String externalId, String sourceSystem, String department,
+        String process, String customerSegment, String mediaType, int priority, Instant dueAt, boolean overdue,
+        Instant queuedAt, long waitingSeconds, String requiredSkill, String targetLevel) {
+}

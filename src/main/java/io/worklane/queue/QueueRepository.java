@@ -1,0 +1,54 @@
+package io.worklane.queue;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Top-N of the queue: walks {@code work_item_distribution_idx} (V1__work_items_and_agents.sql) in order. */
+@Repository
+class QueueRepository {
+
+    private static final String TOP_OF_QUEUE = """
+            SELECT id, external_id, source_system, department, process, customer_segment, media_type, priority,
+                   due_at, queued_at, required_skill, target_level
+              FROM work_item
+             WHERE state = 'QUEUED'
+               AND (CAST(:department AS VARCHAR(100)) IS NULL OR department = :department)
+               AND (CAST(:skill AS VARCHAR(100)) IS NULL OR required_skill = :skill)
+             ORDER BY priority DESC, queued_at ASC
+             LIMIT :limit
+            """;
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    QueueRepository(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<QueueEntry> top(String department, String skill, int limit, Instant now) {
+        var parameters = new MapSqlParameterSource().addValue("department", department)
+            .addValue("skill", skill)
+            .addValue("limit", limit);
+        List<QueueEntry> entries = new ArrayList<>();
+        jdbc.query(TOP_OF_QUEUE, parameters, row -> {
+            Instant dueAt = instant(row.getTimestamp("due_at"));
+            Instant queuedAt = instant(row.getTimestamp("queued_at"));
+            entries.add(new QueueEntry(entries.size() + 1, row.getString("id"), row.getString("external_id"),
+                    row.getString("source_system"), row.getString("department"), row.getString("process"),
+                    row.getString("customer_segment"), row.getString("media_type"), row.getInt("priority"), dueAt,
+                    dueAt != null && dueAt.isBefore(now), queuedAt, Duration.between(queuedAt, now).toSeconds(),
+                    row.getString("required_skill"), row.getString("target_level")));
+        });
+        return entries;
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The universal queue. Applies the outcome of classification and service level to an item ("Queue work item":
+ * department, process, due date, priority, required skill) and serves the queue in distribution order
+ * (priority descending, then longest waiting) from the {@code work_item} projection.
+ */
+package io.worklane.queue;

@@ -1,0 +1,20 @@
+package io.worklane.routing;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param sweepInterval how often every node offers work to ready agents that events may have missed
+ * @param candidateAgents how many ready agents a newly queued item is tried with, longest idle first
+ * @param maxOffersPerAgent upper bound of offers in one pass for one agent (guards against a runaway loop)
+ */
+@ConfigurationProperties("worklane.routing")
+record RoutingProperties(Duration sweepInterval, Integer candidateAgents, Integer maxOffersPerAgent) {
+
+    RoutingProperties {
+        sweepInterval = sweepInterval == null ? Duration.ofSeconds(10) : sweepInterval;
+        candidateAgents = candidateAgents == null ? 20 : candidateAgents;
+        maxOffersPerAgent = maxOffersPerAgent == null ? 50 : maxOffersPerAgent;
+    }
+}

@@ -1,0 +1,132 @@
+package io.worklane.security;
+
+import static io.worklane.security.WorklaneGroups.AGENTS;
+import static io.worklane.security.WorklaneGroups.SOURCE_SYSTEMS;
+import static io.worklane.security.WorklaneGroups.SUPERVISORS;
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
+import static org.camunda.bpm.engine.authorization.Permissions.TASK_ASSIGN;
+import static org.camunda.bpm.engine.authorization.Permissions.TASK_WORK;
+import static org.camunda.bpm.engine.authorization.Permissions.UPDATE;
+import static org.camunda.bpm.engine.authorization.Permissions.UPDATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.UPDATE_TASK;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates Worklane's groups, their grants and the Tasklist filters, once per database (each step checks first,
+ * so every start and every node may run it). Assignees get their task permissions from the engine itself.
+ */
+@Component
+@Order(0)
+class AccessSetup implements ApplicationRunner {
+
+    static final String MY_WORK_ITEMS = "My work items";
+    static final String ALL_WORK_ITEMS = "All work items";
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+    private final FilterService filterService;
+    private final TaskService taskService;
+
+    AccessSetup(IdentityService identityService, AuthorizationService authorizationService,
+            FilterService filterService, TaskService taskService) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+        this.filterService = filterService;
+        this.taskService = taskService;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        group(AGENTS, "Agents", "WORKLANE");
+        group(SUPERVISORS, "Supervisors", "WORKLANE");
+        group(SOURCE_SYSTEMS, "Source systems", "SYSTEM");
+
+        grant(AGENTS, Resources.APPLICATION, "tasklist", ACCESS);
+        grant(AGENTS, Resources.PROCESS_DEFINITION, "work-item", READ);
+
+        grant(SUPERVISORS, Resources.APPLICATION, "tasklist", ACCESS);
+        grant(SUPERVISORS, Resources.APPLICATION, "cockpit", ACCESS);
+        grant(SUPERVISORS, Resources.PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_HISTORY, READ_TASK,
+                UPDATE_TASK, UPDATE_INSTANCE);
+        grant(SUPERVISORS, Resources.PROCESS_INSTANCE, ANY, READ, UPDATE);
+        grant(SUPERVISORS, Resources.TASK, ANY, READ, UPDATE, TASK_WORK, TASK_ASSIGN);
+        grant(SUPERVISORS, Resources.DECISION_DEFINITION, ANY, READ, READ_HISTORY);
+        grant(SUPERVISORS, Resources.DEPLOYMENT, ANY, READ);
+
+        // Source systems may start work items over the engine REST API, nothing more.
+        grant(SOURCE_SYSTEMS, Resources.PROCESS_DEFINITION, "work-item", READ, CREATE_INSTANCE);
+        grant(SOURCE_SYSTEMS, Resources.PROCESS_INSTANCE, ANY, CREATE);
+
+        Filter mine = filter(MY_WORK_ITEMS, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
+                -10, "The work items offered to me");
+        grant(AGENTS, Resources.FILTER, mine.getId(), READ);
+        grant(SUPERVISORS, Resources.FILTER, mine.getId(), READ);
+        Filter all = filter(ALL_WORK_ITEMS, taskService.createTaskQuery().processDefinitionKey("work-item"), 0,
+                "Every open work item task");
+        grant(SUPERVISORS, Resources.FILTER, all.getId(), READ);
+    }
+
+    private void group(String id, String name, String type) {
+        if (identityService.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identityService.newGroup(id);
+            group.setName(name);
+            group.setType(type);
+            identityService.saveGroup(group);
+        }
+    }
+
+    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        boolean present = authorizationService.createAuthorizationQuery()
+            .groupIdIn(groupId)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .count() > 0;
+        if (present) {
+            return;
+        }
+        Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+        authorization.setGroupId(groupId);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        for (Permission permission : permissions) {
+            authorization.addPermission(permission);
+        }
+        authorizationService.saveAuthorization(authorization);
+    }
+
+    private Filter filter(String name, TaskQuery query, int priority, String description) {
+        Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
+        if (existing != null) {
+            return existing;
+        }
+        Filter filter = filterService.newTaskFilter(name)
+            .setQuery(query)
+            .setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+        return filterService.saveFilter(filter);
+    }
+}

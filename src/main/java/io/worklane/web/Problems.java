@@ -1,0 +1,53 @@
+package io.worklane.web;
+
+import java.net.URI;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** Builds problem details whose {@code type} is stable: clients switch on it, never on the text. */
+public final class Problems {
+
+    private static final String TYPE_BASE = "https://worklane.io/problems/";
+
+    private Problems() {
+    }
+
+    public static URI type(String name) {
+        return URI.create(TYPE_BASE + name);
+    }
+
+    public static ProblemDetail detail(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type(type));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    /** An exception carrying a problem; capabilities throw it (or subclass it) from controllers and services. */
+    public static ErrorResponseException exception(HttpStatus status, String type, String title, String detail,
+            Map<String, Object> properties) {
+        ProblemDetail problem = detail(status, type, title, detail);
+        properties.forEach(problem::setProperty);
+        return new ErrorResponseException(status, problem, null);
+    }
+
+    public static ErrorResponseException notFound(String what, String id) {
+        return exception(HttpStatus.NOT_FOUND, what + "-not-found", capitalized(what.replace('-', ' ')) + " not found",
+                "There is no " + what.replace('-', ' ') + " '" + id + "'.", Map.of());
+    }
+
+    public static ErrorResponseException forbidden(String detail) {
+        return exception(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail, Map.of());
+    }
+
+    public static ErrorResponseException invalid(String detail) {
+        return exception(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail, Map.of());
+    }
+
+    private static String capitalized(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}

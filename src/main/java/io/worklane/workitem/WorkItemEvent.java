@@ -1,0 +1,54 @@
+package io.worklane.workitem;
+
+import java.time.Instant;
+import java.util.Map;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One append-only row of {@code work_item_event}; never updated. */
+@Entity
+@Table(name = "work_item_event")
+class WorkItemEvent {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String workItemId;
+    @Enumerated(EnumType.STRING)
+    private WorkItemEventType type;
+    @Enumerated(EnumType.STRING)
+    private WorkItemState state;
+    @Enumerated(EnumType.STRING)
+    private Actor.Type actorType;
+    private String actorId;
+    private Instant occurredAt;
+    @Convert(converter = JsonMapConverter.class)
+    @Column(columnDefinition = "text")
+    private Map<String, Object> details;
+
+    protected WorkItemEvent() {
+    }
+
+    WorkItemEvent(String workItemId, WorkItemEventType type, WorkItemState state, Actor actor, Instant occurredAt,
+            Map<String, Object> details) {
+        this.workItemId = workItemId;
+        this.type = type;
+        this.state = state;
+        this.actorType = actor.type();
+        this.actorId = actor.id();
+        this.occurredAt = occurredAt;
+        this.details = details;
+    }
+
+    WorkItemEventView toView() {
+        return new WorkItemEventView(id, type, state, new Actor(actorType, actorId), occurredAt, details);
+    }
+}
