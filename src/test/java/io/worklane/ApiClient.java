@@ -1,0 +1,69 @@
+package io.worklane;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Calls the running app over HTTP as a given user; answers are never thrown, tests assert on them. */
+public final class ApiClient {
+
+    public record Response(int status, String contentType, JsonNode body, HttpHeaders headers) {
+
+        public String text(String field) {
+            return body.path(field).asText(null);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RestClient http;
+    private final String authorization;
+
+    ApiClient(int port, String user, String password) {
+        this.http = RestClient.builder().baseUrl("http://localhost:" + port).build();
+        this.authorization = user == null ? null
+                : "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Response get(String path) {
+        return exchange(HttpMethod.GET, path, null);
+    }
+
+    public Response post(String path, Object body) {
+        return exchange(HttpMethod.POST, path, body);
+    }
+
+    public Response put(String path, Object body) {
+        return exchange(HttpMethod.PUT, path, body);
+    }
+
+    /** A raw body, sent as it is (malformed JSON, unknown fields). */
+    public Response postRaw(String path, String json) {
+        return exchange(HttpMethod.POST, path, json);
+    }
+
+    private Response exchange(HttpMethod method, String path, Object body) {
+        var request = http.method(method).uri(path).accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+        if (authorization != null) {
+            request = request.header(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        if (body != null) {
+            request = request.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        return request.exchange((req, res) -> {
+            byte[] bytes = res.getBody().readAllBytes();
+            JsonNode json = bytes.length == 0 ? JSON.nullNode() : JSON.readTree(bytes);
+            MediaType type = res.getHeaders().getContentType();
+            return new Response(res.getStatusCode().value(), type == null ? null : type.toString(), json,
+                    res.getHeaders());
+        });
+    }
+}

@@ -1,0 +1,114 @@
+package io.worklane;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole application on PostgreSQL with its job executor and router running. All subclasses share one
+ * application context; each test starts from an empty queue and no agents.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class PostgresIntegrationTest {
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        TestDatabase.Coordinates database = TestDatabase.get();
+        registry.add("spring.datasource.url", database::url);
+        registry.add("spring.datasource.username", database::user);
+        registry.add("spring.datasource.password", database::password);
+    }
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @Autowired
+    protected RuntimeService runtimeService;
+
+    @Autowired
+    protected IdentityService identityService;
+
+    @BeforeEach
+    void emptyQueueAndNoAgents() {
+        // the previous test's items may still be moving through the job executor: retry until all are gone
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(this::deleteAllWorkItemInstances);
+        jdbc.update("DELETE FROM work_item_event");
+        jdbc.update("DELETE FROM work_item");
+        jdbc.update("DELETE FROM agent");
+    }
+
+    private boolean deleteAllWorkItemInstances() {
+        var instances = runtimeService.createProcessInstanceQuery()
+            .processDefinitionKey("work-item")
+            .list()
+            .stream()
+            .map(ProcessInstance::getId)
+            .toList();
+        if (!instances.isEmpty()) {
+            runtimeService.deleteProcessInstances(instances, "test cleanup", true, true, true);
+        }
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey("work-item").count() == 0;
+    }
+
+    /** Calls the API as this user (created on first use with password = id, in these groups). */
+    protected ApiClient as(String userId, String... groups) {
+        if (identityService.createUserQuery().userId(userId).count() == 0) {
+            User user = identityService.newUser(userId);
+            user.setPassword(userId);
+            identityService.saveUser(user);
+            for (String group : groups) {
+                identityService.createMembership(userId, group);
+            }
+        }
+        return new ApiClient(port, userId, userId);
+    }
+
+    protected ApiClient withPassword(String userId, String password) {
+        return new ApiClient(port, userId, password);
+    }
+
+    protected ApiClient anonymous() {
+        return new ApiClient(port, null, null);
+    }
+
+    protected ApiClient supervisor() {
+        return as("sofia", "supervisors");
+    }
+
+    protected ApiClient sourceSystem(String id) {
+        return as(id, "source-systems");
+    }
+
+    /** Creates the agent's user and profile (NOT_READY) through the API. */
+    protected ApiClient agent(String id, Map<String, Integer> skills, int workItemCapacity) {
+        ApiClient agent = as(id, "agents");
+        var response = supervisor().put("/api/agents/" + id,
+                Map.of("displayName", id, "skills", skills, "capacity", Map.of("workitem", workItemCapacity)));
+        if (response.status() != 201 && response.status() != 200) {
+            throw new IllegalStateException("agent " + id + " not saved: " + response);
+        }
+        return agent;
+    }
+
+    protected int count(String sql, Object... arguments) {
+        return jdbc.queryForObject(sql, Integer.class, arguments);
+    }
+}
