@@ -41,6 +41,10 @@ public final class ApiClient {
         return exchange(HttpMethod.POST, path, body);
     }
 
+    public Response patch(String path, Object body) {
+        return exchange(HttpMethod.PATCH, path, body);
+    }
+
     public Response put(String path, Object body) {
         return exchange(HttpMethod.PUT, path, body);
     }

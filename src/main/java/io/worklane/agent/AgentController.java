@@ -10,12 +10,22 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.worklane.security.Caller;
 import io.worklane.web.Problems;
 
 @RestController
 @RequestMapping("/api/agents/{agentId}")
 class AgentController {
+
+    private static final String AGENT = """
+            {"id": "bob", "displayName": "Bob Baker", "skills": {"Sales Processing": 6}, "capacity": {"workitem": 3},
+             "groups": ["sales"], "presence": {"state": "READY", "reason": null, "since": "2026-11-23T08:00:00Z"},
+             "load": {"workitem": 1}, "items": [{"id": "5b0c7a0e-...", "externalId": "CRM-1002", "state": "IN_PROGRESS",
+             "mediaType": "workitem", "priority": 500, "assignedAt": "2026-11-23T09:01:00Z", "dueAt": "2026-11-26T09:00:00Z"}]}""";
 
     private final Agents agents;
 
@@ -24,6 +34,11 @@ class AgentController {
     }
 
     /** Supervisors only (enforced by the security configuration). */
+    @Operation(summary = "Create (201) or replace (200) an agent; the id is a Camunda user id")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(value = """
+            {"displayName": "Bob Baker", "skills": {"Sales Processing": 6}, "capacity": {"workitem": 3},
+             "groups": ["sales"]}""")))
+    @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = AGENT)))
     @PutMapping
     ResponseEntity<AgentView> save(@PathVariable String agentId, @RequestBody @Validated AgentProfile profile) {
         boolean created = agents.save(agentId, profile);
@@ -31,11 +46,18 @@ class AgentController {
     }
 
     @GetMapping
+    @Operation(summary = "The agent with presence, load and held items (the agent or a supervisor)")
+    @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = AGENT)))
     AgentView get(@PathVariable String agentId) {
         requireSelfOrSupervisor(agentId);
         return agents.view(agentId);
     }
 
+    @Operation(summary = "READY, or NOT_READY with a configured reason (the agent or a supervisor)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
+            @ExampleObject(name = "ready", value = "{\"state\": \"READY\"}"),
+            @ExampleObject(name = "lunch", value = "{\"state\": \"NOT_READY\", \"reason\": \"Lunch\"}") }))
+    @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = AGENT)))
     @PutMapping("/presence")
     AgentView changePresence(@PathVariable String agentId, @RequestBody @Validated PresenceChange change) {
         requireSelfOrSupervisor(agentId);

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -19,6 +21,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.worklane.workitem.NewWorkItem;
+import io.worklane.workitem.WorkItemView;
 
 /**
  * Maps between the capture body and the process variables. Variables are plain types (strings, numbers, ISO-8601
@@ -60,6 +63,16 @@ final class CaptureVariables {
                 .create());
     }
 
+    /** The item's current attributes in the shape of a capture body (for merge patches and restarts). */
+    static CaptureRequest asRequest(WorkItemView item) {
+        WorkItemView.Requested requested = item.requested();
+        return new CaptureRequest(item.externalId(), item.sourceSystem(), requested.department(), requested.process(),
+                item.customerId(), item.customerSegment(), item.product(), item.subproduct(), item.requestType(),
+                item.dealValue(), item.description(), item.contactNumber(), item.alternativeContactNumber(),
+                item.name(), item.surname(), item.preferredAgent(), item.activationAt(), requested.dueAt(),
+                requested.priority(), item.sourceUrl(), item.mediaType(), item.attributes());
+    }
+
     /** Reads the variables leniently: a value of the wrong shape becomes a problem, not an exception. */
     static Reading read(String id, String processInstanceId, VariableScope scope) {
         Reader reader = new Reader(scope);
@@ -76,6 +89,20 @@ final class CaptureVariables {
     }
 
     record Reading(NewWorkItem item, List<String> problems) {
+    }
+
+    /** For the operations after capture: the API validated the values, so a bad one comes from elsewhere. */
+    static NewWorkItem readValid(DelegateExecution execution) {
+        Reading reading = read(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), execution);
+        if (!reading.problems().isEmpty()) {
+            throw new BadUserRequestException("Invalid work item attributes: " + String.join("; ", reading.problems()));
+        }
+        return reading.item();
+    }
+
+    static List<String> changedFields(DelegateExecution execution) {
+        Object fields = execution.getVariable(CHANGED_FIELDS);
+        return fields == null || fields.toString().isBlank() ? List.of() : List.of(fields.toString().split(","));
     }
 
     private static String defaultIfNull(String value, String fallback) {

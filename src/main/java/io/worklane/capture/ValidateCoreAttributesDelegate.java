@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import io.worklane.workitem.Actor;
+import io.worklane.workitem.NewWorkItem;
 import io.worklane.workitem.WorkItems;
 
 /**
@@ -50,6 +52,14 @@ class ValidateCoreAttributesDelegate implements JavaDelegate {
         }
         problems.addAll(reading.problems());
 
+        NewWorkItem item = reading.item();
+        if (item.sourceSystem() != null && item.externalId() != null) {
+            workItems.findBySource(item.sourceSystem(), item.externalId()).ifPresent(existing -> {
+                // only a direct engine REST start gets here: the capture API answers with the existing item first
+                throw new BadUserRequestException("Work item " + existing.id() + " already captured "
+                        + item.sourceSystem() + "/" + item.externalId() + "; restart it instead.");
+            });
+        }
         String actor = reading.item().sourceSystem() == null ? "unknown" : reading.item().sourceSystem();
         workItems.register(reading.item(), Actor.sourceSystem(actor));
         execution.setVariable(WORK_ITEM_ID, id);

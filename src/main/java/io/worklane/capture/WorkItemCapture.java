@@ -1,6 +1,5 @@
 package io.worklane.capture;
 
-import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -20,11 +19,14 @@ public class WorkItemCapture {
     private final RuntimeService runtimeService;
     private final WorkItems workItems;
     private final TransactionTemplate transaction;
+    private final CaptureRules rules;
 
-    WorkItemCapture(RuntimeService runtimeService, WorkItems workItems, TransactionTemplate transaction) {
+    WorkItemCapture(RuntimeService runtimeService, WorkItems workItems, TransactionTemplate transaction,
+            CaptureRules rules) {
         this.runtimeService = runtimeService;
         this.workItems = workItems;
         this.transaction = transaction;
+        this.rules = rules;
     }
 
     /** The outcome of a capture: the item, and whether this call created it. */
@@ -33,7 +35,7 @@ public class WorkItemCapture {
 
     Captured capture(CaptureRequest request, Caller caller) {
         String sourceSystem = sourceSystemOf(request, caller);
-        validateAttributes(request.attributes());
+        rules.check(request);
         var existing = workItems.findBySource(sourceSystem, request.externalId());
         if (existing.isPresent()) {
             return new Captured(existing.get(), false);
@@ -71,15 +73,5 @@ public class WorkItemCapture {
         return request.sourceSystem();
     }
 
-    private static void validateAttributes(Map<String, Object> attributes) {
-        if (attributes == null) {
-            return;
-        }
-        attributes.forEach((key, value) -> {
-            if (value != null && !(value instanceof String || value instanceof Number || value instanceof Boolean)) {
-                throw Problems.invalid("attributes." + key + " must be a string, number or boolean.");
-            }
-        });
-    }
 
 }

@@ -13,6 +13,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.worklane.security.Caller;
 import io.worklane.web.Problems;
 import io.worklane.workitem.WorkItemEventView;
@@ -32,6 +36,15 @@ class WorkItemCaptureController {
     }
 
     @PostMapping
+    @Operation(summary = "Capture a work item", description = "201 and the new item; the same (sourceSystem, "
+            + "externalId) again answers 200 with the existing item. sourceSystem defaults to the caller's id.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            examples = @ExampleObject(name = "lead", value = ApiExamples.CAPTURE)))
+    @ApiResponse(responseCode = "201", description = "captured",
+            content = @Content(examples = @ExampleObject(value = ApiExamples.ITEM)))
+    @ApiResponse(responseCode = "200", description = "already captured: the existing item")
+    @ApiResponse(responseCode = "400", description = "invalid attributes", content = @Content(
+            mediaType = "application/problem+json", examples = @ExampleObject(value = ApiExamples.INVALID_REQUEST)))
     ResponseEntity<WorkItemView> capture(@RequestBody @Validated CaptureRequest request) {
         WorkItemCapture.Captured captured = capture.capture(request, Caller.current());
         if (captured.created()) {
@@ -41,27 +54,39 @@ class WorkItemCaptureController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "Read a work item")
+    @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = ApiExamples.ITEM)))
     WorkItemView get(@PathVariable String id) {
         return visible(workItems.find(id).orElseThrow(() -> Problems.notFound("work-item", id)));
     }
 
     @GetMapping(params = { "sourceSystem", "externalId" })
+    @Operation(summary = "Find a work item by the source system's own id")
+    @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = ApiExamples.ITEM)))
     WorkItemView findBySource(@RequestParam String sourceSystem, @RequestParam String externalId) {
         return visible(workItems.findBySource(sourceSystem, externalId)
             .orElseThrow(() -> Problems.notFound("work-item", sourceSystem + "/" + externalId)));
     }
 
     @GetMapping("/{id}/history")
+    @Operation(summary = "The item's event log: every transition with its actor and time")
+    @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = """
+            [{"sequence": 1, "type": "CAPTURED", "state": "CAPTURED",
+              "actor": {"type": "SOURCE_SYSTEM", "id": "crm"}, "occurredAt": "2026-11-23T09:00:00Z", "details": {}}]""")))
     List<WorkItemEventView> history(@PathVariable String id) {
         get(id);
         return workItems.history(id);
     }
 
     private static WorkItemView visible(WorkItemView item) {
-        Caller caller = Caller.current();
+        requireVisible(item, Caller.current());
+        return item;
+    }
+
+    /** A source system reads and changes only its own items. */
+    static void requireVisible(WorkItemView item, Caller caller) {
         if (caller.isSourceSystemOnly() && !caller.userId().equals(item.sourceSystem())) {
             throw Problems.forbidden("Work item " + item.id() + " belongs to another source system.");
         }
-        return item;
     }
 }

@@ -5,13 +5,15 @@ import static io.worklane.workitem.WorkItemProcess.WORK_ITEM_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import io.worklane.workitem.Actor;
 import io.worklane.workitem.WorkItems;
 
-/** "Complete work item": the item ends COMPLETED; the actor is who submitted the form (else the assignee). */
+/**
+ * "Complete work item": the item ends COMPLETED, either because the source system said so or because its agent
+ * marked it done where no confirmation is needed.
+ */
 @Component
 class CompleteWorkItemDelegate implements JavaDelegate {
 
@@ -23,8 +25,7 @@ class CompleteWorkItemDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        String actor = user != null ? user.getUserId() : (String) execution.getVariable(ASSIGNEE);
-        workItems.complete((String) execution.getVariable(WORK_ITEM_ID), Actor.agent(actor));
+        Actor markedDoneBy = Actor.agent((String) execution.getVariable(ASSIGNEE));
+        workItems.complete((String) execution.getVariable(WORK_ITEM_ID), Actor.of(execution, markedDoneBy));
     }
 }

@@ -8,6 +8,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -26,6 +30,12 @@ class QueueController {
     }
 
     @GetMapping("/api/queue")
+    @Operation(summary = "Queued items in distribution order: priority descending, then longest waiting")
+    @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = """
+            {"items": [{"position": 1, "id": "5b0c7a0e-...", "externalId": "CRM-1002", "sourceSystem": "crm",
+              "department": "Sales", "process": "Lead Handling", "customerSegment": "Gold", "mediaType": "workitem",
+              "priority": 500, "dueAt": "2026-11-26T09:00:00Z", "overdue": false, "queuedAt": "2026-11-23T09:00:01Z",
+              "waitingSeconds": 42, "requiredSkill": "Sales Processing", "targetLevel": "PRIMARY"}]}""")))
     @Transactional(readOnly = true)
     Queue queue(@RequestParam(required = false) String department, @RequestParam(required = false) String skill,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {

@@ -5,7 +5,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /** The row {@code decisions/service-level.dmn} chose for an item. */
-record ServiceLevel(Duration sla, int initialPriority, int minPriority, int maxPriority, String requiredSkill) {
+record ServiceLevel(Duration sla, int initialPriority, int minPriority, int maxPriority, String requiredSkill,
+        Duration confirmationTimeout) {
 
     /** Reads the decision's single result; a malformed rule fails loudly, so Cockpit shows an incident. */
     static ServiceLevel from(Map<String, Object> result) {
@@ -24,7 +25,11 @@ record ServiceLevel(Duration sla, int initialPriority, int minPriority, int maxP
             if (skill == null || skill.isBlank()) {
                 throw new IllegalStateException("service-level decision gave no required skill: " + result);
             }
-            return new ServiceLevel(duration, number(result, "initialPriority"), min, max, skill);
+            String confirmation = (String) result.get("confirmationTimeout");
+            Duration confirmationTimeout = confirmation == null || confirmation.isBlank() ? null
+                    : Duration.parse(confirmation);
+            return new ServiceLevel(duration, number(result, "initialPriority"), min, max, skill,
+                    confirmationTimeout);
         }
         catch (DateTimeParseException | NullPointerException e) {
             throw new IllegalStateException("service-level decision gave an unusable row: " + result, e);

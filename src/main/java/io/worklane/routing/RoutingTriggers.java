@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import io.worklane.agent.AgentBecameAvailable;
-import io.worklane.workitem.WorkItemCompleted;
+import io.worklane.workitem.WorkItemReleased;
 import io.worklane.workitem.WorkItemQueued;
 
 /** Runs the router after the transaction that changed the queue or an agent has committed. */
@@ -33,7 +33,7 @@ class RoutingTriggers {
 
     @Async(RoutingConfiguration.EXECUTOR)
     @TransactionalEventListener(fallbackExecution = true)
-    void on(WorkItemCompleted event) {
+    void on(WorkItemReleased event) {
         if (event.agentId() != null) {
             router.fill(event.agentId());
         }

@@ -28,13 +28,14 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
-        http.securityMatcher("/api/**", "/actuator/**")
+        http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers("/api/work-items/**").hasAnyAuthority(SOURCE_SYSTEMS, SUPERVISORS, ADMINS)
                 .requestMatchers("/api/queue/**").hasAnyAuthority(SUPERVISORS, ADMINS)
                 .requestMatchers(HttpMethod.PUT, "/api/agents/*").hasAnyAuthority(SUPERVISORS, ADMINS)
                 .requestMatchers("/api/agents/**").authenticated()
+                .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
                 .anyRequest().hasAuthority(ADMINS))
             .httpBasic(basic -> basic.authenticationEntryPoint(problems))
             .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))

@@ -18,9 +18,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * The one place that turns errors into RFC 9457 problem details. Every problem gets a stable {@code type};
@@ -52,8 +49,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = Problems.detail(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
-                readableReason(e));
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof LimitedBodyRequest.BodyTooLargeException tooLarge) {
+                var problem = BodySizeLimit.tooLarge(tooLarge.limit);
+                return handleExceptionInternal(e, problem.getBody(), headers, problem.getStatusCode(), request);
+            }
+        }
+        ProblemDetail problem = Problems.malformed(e.getCause()).getBody();
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
@@ -75,26 +77,5 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             problem.setType(Problems.type(TYPES_BY_STATUS.getOrDefault(status.value(), "error-" + status.value())));
         }
         return response;
-    }
-
-    private static String readableReason(HttpMessageNotReadableException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof UnrecognizedPropertyException unknown) {
-            return "Unknown field '" + unknown.getPropertyName() + "'.";
-        }
-        if (cause instanceof InvalidFormatException invalid) {
-            return "Field '" + path(invalid) + "' has a value of the wrong type or format.";
-        }
-        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return "Field '" + path(mapping) + "' cannot be read.";
-        }
-        return "The request body is not valid JSON.";
-    }
-
-    private static String path(JsonMappingException e) {
-        return String.join(".", e.getPath().stream()
-            .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
-                    : String.valueOf(reference.getIndex()))
-            .toList());
     }
 }

@@ -7,6 +7,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
 /** Builds problem details whose {@code type} is stable: clients switch on it, never on the text. */
 public final class Problems {
 
@@ -45,6 +49,33 @@ public final class Problems {
 
     public static ErrorResponseException invalid(String detail) {
         return exception(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail, Map.of());
+    }
+
+    /** A body that is not valid JSON or does not fit the expected fields: says which field, never which class. */
+    public static ErrorResponseException malformed(Throwable cause) {
+        return exception(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", readableReason(cause),
+                Map.of());
+    }
+
+    private static String readableReason(Throwable cause) {
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return "Unknown field '" + unknown.getPropertyName() + "'.";
+        }
+        if (cause instanceof InvalidFormatException invalid) {
+            return "Field '" + path(invalid) + "' has a value of the wrong type or format.";
+        }
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return "Field '" + path(mapping) + "' cannot be read.";
+        }
+        return "The request body is not valid JSON.";
+    }
+
+    private static String path(JsonMappingException e) {
+        return String.join(".", e.getPath()
+            .stream()
+            .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+                    : String.valueOf(reference.getIndex()))
+            .toList());
     }
 
     private static String capitalized(String text) {

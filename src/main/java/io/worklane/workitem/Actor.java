@@ -1,10 +1,13 @@
 package io.worklane.workitem;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+
 /** Who caused a transition: reports and the history endpoint show it. */
 public record Actor(Type type, String id) {
 
     public enum Type {
-        SOURCE_SYSTEM, AGENT, SUPERVISOR, TIMER, SYSTEM
+        SOURCE_SYSTEM, AGENT, SUPERVISOR, USER, TIMER, SYSTEM
     }
 
     public static Actor system(String component) {
@@ -17,5 +20,29 @@ public record Actor(Type type, String id) {
 
     public static Actor sourceSystem(String sourceSystem) {
         return new Actor(Type.SOURCE_SYSTEM, sourceSystem);
+    }
+
+    /** The form in which the API hands the actor to the process, as a transient variable. */
+    public String encoded() {
+        return type + ":" + id;
+    }
+
+    /**
+     * Who triggered what a delegate is doing: the actor the API passed along, else the Camunda user of the call
+     * (engine REST, Tasklist; the item's assignee counts as
+     * its agent), else the fallback.
+     */
+    public static Actor of(DelegateExecution execution, Actor fallback) {
+        Object encoded = execution.getVariable(WorkItemProcess.ACTOR);
+        if (encoded instanceof String text && text.contains(":")) {
+            int colon = text.indexOf(':');
+            return new Actor(Type.valueOf(text.substring(0, colon)), text.substring(colon + 1));
+        }
+        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (user != null && user.getUserId() != null) {
+            boolean isAssignee = user.getUserId().equals(execution.getVariable(WorkItemProcess.ASSIGNEE));
+            return new Actor(isAssignee ? Type.AGENT : Type.USER, user.getUserId());
+        }
+        return fallback;
     }
 }

@@ -1,19 +1,18 @@
 package io.worklane.workitem;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+/**
+ * One row of the universal-queue projection. The BPMN decides which transition happens when; the methods here
+ * only keep the row consistent and refuse to bring an ended item back to life (except by restart).
+ */
 @Entity
 @Table(name = "work_item")
 class WorkItem {
@@ -27,34 +26,28 @@ class WorkItem {
     private WorkItemState state;
     private String department;
     private String process;
-    private String customerId;
-    private String customerSegment;
-    private String product;
-    private String subproduct;
-    private String requestType;
-    private BigDecimal dealValue;
-    private String description;
-    private String contactNumber;
-    private String alternativeContactNumber;
-    private String name;
-    private String surname;
-    private String preferredAgent;
-    private String mediaType;
-    private String sourceUrl;
-    @Convert(converter = JsonMapConverter.class)
-    @Column(columnDefinition = "text")
-    private Map<String, Object> attributes;
+    private String requestedDepartment;
+    private String requestedProcess;
+    private Integer requestedPriority;
+    private Instant requestedDueAt;
+    @Embedded
+    private CaseAttributes caseAttributes;
     private Integer priority;
     private String requiredSkill;
     private String targetLevel;
+    private String confirmationTimeout;
     private String rejectionReason;
     private String assignee;
+    private int restartCount;
     private Instant capturedAt;
     private Instant activationAt;
     private Instant dueAt;
     private Instant queuedAt;
     private Instant assignedAt;
+    private Instant doneAt;
+    private Instant heldAt;
     private Instant completedAt;
+    private Instant canceledAt;
     private Instant updatedAt;
 
     protected WorkItem() {
@@ -67,73 +60,128 @@ class WorkItem {
         w.sourceSystem = item.sourceSystem();
         w.externalId = item.externalId();
         w.state = WorkItemState.CAPTURED;
-        w.department = item.department();
-        w.process = item.process();
-        w.customerId = item.customerId();
-        w.customerSegment = item.customerSegment();
-        w.product = item.product();
-        w.subproduct = item.subproduct();
-        w.requestType = item.requestType();
-        w.dealValue = item.dealValue();
-        w.description = item.description();
-        w.contactNumber = item.contactNumber();
-        w.alternativeContactNumber = item.alternativeContactNumber();
-        w.name = item.name();
-        w.surname = item.surname();
-        w.preferredAgent = item.preferredAgent();
-        w.mediaType = item.mediaType();
-        w.sourceUrl = item.sourceUrl();
-        w.attributes = item.attributes();
-        w.priority = item.priority();
-        w.activationAt = item.activationAt();
-        w.dueAt = item.dueAt();
         w.capturedAt = now;
-        w.updatedAt = now;
+        w.takeAttributes(item, now);
         return w;
     }
 
+    /** Copies what the source system says; until the rules run again, it is also the best answer there is. */
+    void takeAttributes(NewWorkItem item, Instant now) {
+        requestedDepartment = item.department();
+        requestedProcess = item.process();
+        requestedPriority = item.priority();
+        requestedDueAt = item.dueAt();
+        if (state == WorkItemState.CAPTURED) {
+            department = item.department();
+            process = item.process();
+            priority = item.priority();
+            dueAt = item.dueAt();
+        }
+        caseAttributes = CaseAttributes.of(item);
+        activationAt = item.activationAt();
+        updatedAt = now;
+    }
+
     void reject(String reason, Instant now) {
-        moveTo(WorkItemState.REJECTED, EnumSet.of(WorkItemState.CAPTURED), now);
+        moveTo(WorkItemState.REJECTED, now);
         rejectionReason = reason;
     }
 
-    void queue(Queueing queueing, Instant now) {
-        moveTo(WorkItemState.QUEUED, EnumSet.of(WorkItemState.CAPTURED), now);
-        department = queueing.department();
-        process = queueing.process();
-        priority = queueing.priority();
-        dueAt = queueing.dueAt();
-        requiredSkill = queueing.requiredSkill();
-        targetLevel = queueing.targetLevel();
+    void applyServiceLevel(ServiceLevelOutcome outcome, Instant now) {
+        department = outcome.department();
+        process = outcome.process();
+        priority = outcome.priority();
+        dueAt = outcome.dueAt();
+        requiredSkill = outcome.requiredSkill();
+        targetLevel = outcome.targetLevel();
+        confirmationTimeout = outcome.confirmationTimeout();
+        moveTo(outcome.scheduled() ? WorkItemState.SCHEDULED : state, now);
+    }
+
+    void queue(Instant now) {
+        moveTo(WorkItemState.QUEUED, now);
         queuedAt = now;
     }
 
     void assign(String agentId, Instant now) {
-        moveTo(WorkItemState.IN_PROGRESS, EnumSet.of(WorkItemState.QUEUED), now);
+        if (state != WorkItemState.QUEUED) {
+            throw new IllegalStateException("work item " + id + " is " + state + ", not QUEUED");
+        }
+        moveTo(WorkItemState.IN_PROGRESS, now);
         assignee = agentId;
         assignedAt = now;
     }
 
-    void complete(Instant now) {
-        moveTo(WorkItemState.COMPLETED, EnumSet.of(WorkItemState.IN_PROGRESS), now);
-        completedAt = now;
+    /** @return the agent that held the item, if any */
+    String markDone(boolean awaitConfirmation, Instant now) {
+        doneAt = now;
+        return release(awaitConfirmation ? WorkItemState.AWAITING_CONFIRMATION : state, now);
     }
 
-    private void moveTo(WorkItemState next, Set<WorkItemState> allowedFrom, Instant now) {
-        if (!allowedFrom.contains(state)) {
-            throw new IllegalStateException("work item " + id + " cannot become " + next + " from " + state);
+    /** Back to the beginning of distribution: classification runs again. */
+    String restartDistribution(Instant now) {
+        heldAt = null;
+        return release(WorkItemState.CAPTURED, now);
+    }
+
+    String hold(Instant now) {
+        heldAt = now;
+        return release(WorkItemState.HELD, now);
+    }
+
+    String cancel(Instant now) {
+        canceledAt = now;
+        return release(WorkItemState.CANCELED, now);
+    }
+
+    String complete(Instant now) {
+        completedAt = now;
+        return release(WorkItemState.COMPLETED, now);
+    }
+
+    void restart(String newProcessInstanceId, NewWorkItem attributes, Instant now) {
+        if (state != WorkItemState.COMPLETED && state != WorkItemState.CANCELED) {
+            throw new IllegalStateException("work item " + id + " is " + state + "; only ended items restart");
+        }
+        processInstanceId = newProcessInstanceId;
+        state = WorkItemState.CAPTURED;
+        restartCount++;
+        takeAttributes(attributes, now);
+        requiredSkill = null;
+        targetLevel = null;
+        queuedAt = null;
+        assignedAt = null;
+        doneAt = null;
+        heldAt = null;
+        completedAt = null;
+        canceledAt = null;
+    }
+
+    private String release(WorkItemState next, Instant now) {
+        String agent = assignee;
+        assignee = null;
+        moveTo(next, now);
+        return agent;
+    }
+
+    private void moveTo(WorkItemState next, Instant now) {
+        if (state.isEnd() && next != state) {
+            throw new IllegalStateException("work item " + id + " has ended " + state + "; it cannot become " + next);
         }
         state = next;
         updatedAt = now;
     }
 
     WorkItemView toView(Instant now) {
+        CaseAttributes c = caseAttributes;
         boolean overdue = dueAt != null && !state.isEnd() && dueAt.isBefore(now);
-        return new WorkItemView(id, externalId, sourceSystem, state, department, process, customerId,
-                customerSegment, product, subproduct, requestType, dealValue, description, contactNumber,
-                alternativeContactNumber, name, surname, preferredAgent, mediaType, sourceUrl, attributes, priority,
-                requiredSkill, targetLevel, assignee, rejectionReason, capturedAt, activationAt, dueAt, queuedAt,
-                assignedAt, completedAt, overdue);
+        return new WorkItemView(id, externalId, sourceSystem, state, department, process, c.customerId(),
+                c.customerSegment(), c.product(), c.subproduct(), c.requestType(), c.dealValue(), c.description(),
+                c.contactNumber(), c.alternativeContactNumber(), c.name(), c.surname(), c.preferredAgent(),
+                c.mediaType(), c.sourceUrl(), c.attributes(), priority, requiredSkill, targetLevel, assignee,
+                rejectionReason, restartCount, capturedAt, activationAt, dueAt, queuedAt, assignedAt, doneAt, heldAt,
+                completedAt, canceledAt, overdue, processInstanceId,
+                new WorkItemView.Requested(requestedDepartment, requestedProcess, requestedPriority, requestedDueAt));
     }
 
     String id() {
@@ -144,15 +192,11 @@ class WorkItem {
         return state;
     }
 
-    String assignee() {
-        return assignee;
-    }
-
     String requiredSkill() {
         return requiredSkill;
     }
 
     String mediaType() {
-        return mediaType;
+        return caseAttributes.mediaType();
     }
 }

@@ -2,5 +2,6 @@ package io.worklane.workitem;
 
 /** What happened to a work item; one row in {@code work_item_event} each. */
 public enum WorkItemEventType {
-    CAPTURED, REJECTED, CLASSIFIED, QUEUED, OFFERED, COMPLETED
+    CAPTURED, REJECTED, CLASSIFIED, SCHEDULED, QUEUED, OFFERED, DONE, CONFIRMATION_OVERDUE, UPDATED, RECLASSIFIED,
+    HELD, RESUMED, CANCELED, COMPLETED, RESTARTED
 }

@@ -1,6 +1,7 @@
 package io.worklane.workitem;
 
 import java.util.List;
+import java.util.Set;
 
 /** Names shared by {@code processes/work-item.bpmn}, its decisions, its form and the Java code. */
 public final class WorkItemProcess {
@@ -8,6 +9,13 @@ public final class WorkItemProcess {
     public static final String PROCESS_KEY = "work-item";
 
     public static final String MESSAGE_OFFERED = "WorkItem.Offered";
+    public static final String MESSAGE_HOLD = "WorkItem.Hold";
+    public static final String MESSAGE_RESUME = "WorkItem.Resume";
+    public static final String MESSAGE_CANCEL = "WorkItem.Cancel";
+    public static final String MESSAGE_COMPLETE = "WorkItem.Complete";
+    public static final String MESSAGE_UPDATE = "WorkItem.Update";
+    public static final String MESSAGE_RECLASSIFY = "WorkItem.Reclassify";
+    public static final String MESSAGE_RESTART = "WorkItem.Restart";
 
     // variables written by the capture point (or by a source system starting the process over the engine REST API)
     public static final String EXTERNAL_ID = "externalId";
@@ -39,13 +47,29 @@ public final class WorkItemProcess {
             ALTERNATIVE_CONTACT_NUMBER, NAME, SURNAME, PREFERRED_AGENT, ACTIVATION_AT, DUE_AT, PRIORITY, SOURCE_URL,
             MEDIA_TYPE, ATTRIBUTES);
 
-    // variables written along the way
+    /** Capture variables whose change needs classification and service level again (reclassify, reschedule). */
+    public static final Set<String> CLASSIFICATION_INPUTS = Set.of(DEPARTMENT, PROCESS, CUSTOMER_SEGMENT, PRODUCT,
+            SUBPRODUCT, REQUEST_TYPE, DEAL_VALUE, PREFERRED_AGENT, ACTIVATION_AT, DUE_AT, PRIORITY, MEDIA_TYPE);
+
+    // variables written along the way; the rules' outcome never overwrites what the source said
     public static final String WORK_ITEM_ID = "workItemId";
     public static final String CORE_ATTRIBUTES_VALID = "coreAttributesValid";
     public static final String REJECTION_REASON = "rejectionReason";
     public static final String CLASSIFICATION = "classification";
     public static final String SERVICE_LEVEL = "serviceLevel";
+    public static final String CLASSIFIED_DEPARTMENT = "classifiedDepartment";
+    public static final String CLASSIFIED_PROCESS = "classifiedProcess";
+    public static final String EFFECTIVE_PRIORITY = "effectivePriority";
+    public static final String EFFECTIVE_DUE_AT = "effectiveDueAt";
     public static final String REQUIRED_SKILL = "requiredSkill";
+    public static final String ACTIVATION_IN_FUTURE = "activationInFuture";
+    public static final String CONFIRMATION_TIMEOUT = "confirmationTimeout";
+
+    // transient variables handed to an operation's delegate by the correlation
+    /** Who asked for the operation, as {@code TYPE:id} (see {@link Actor#encoded()}). */
+    public static final String ACTOR = "actor";
+    /** The changed attributes of an update, comma-separated. */
+    public static final String CHANGED_FIELDS = "changedFields";
     public static final String ASSIGNEE = "assignee";
 
     public static final String DEFAULT_MEDIA_TYPE = "workitem";

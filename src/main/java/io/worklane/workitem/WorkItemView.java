@@ -4,12 +4,20 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /** A work item as the API and the other capabilities see it. */
 public record WorkItemView(String id, String externalId, String sourceSystem, WorkItemState state,
         String department, String process, String customerId, String customerSegment, String product,
         String subproduct, String requestType, BigDecimal dealValue, String description, String contactNumber,
         String alternativeContactNumber, String name, String surname, String preferredAgent, String mediaType,
         String sourceUrl, Map<String, Object> attributes, Integer priority, String requiredSkill,
-        String targetLevel, String assignee, String rejectionReason, Instant capturedAt, Instant activationAt,
-        Instant dueAt, Instant queuedAt, Instant assignedAt, Instant completedAt, boolean overdue) {
+        String targetLevel, String assignee, String rejectionReason, int restartCount, Instant capturedAt,
+        Instant activationAt, Instant dueAt, Instant queuedAt, Instant assignedAt, Instant doneAt, Instant heldAt,
+        Instant completedAt, Instant canceledAt, boolean overdue, @JsonIgnore String processInstanceId,
+        @JsonIgnore Requested requested) {
+
+    /** What the source system asked for, where the rules may have decided otherwise. */
+    public record Requested(String department, String process, Integer priority, Instant dueAt) {
+    }
 }

@@ -48,6 +48,11 @@ public class WorkItems {
         return items.findBySourceSystemAndExternalId(sourceSystem, externalId).map(item -> item.toView(clock.instant()));
     }
 
+    /** Reads the item under a row lock held until the caller's transaction ends: the router skips it meanwhile. */
+    public Optional<WorkItemView> lock(String id) {
+        return items.findForUpdate(id).map(item -> item.toView(clock.instant()));
+    }
+
     @Transactional(readOnly = true, propagation = Propagation.REQUIRED)
     public List<WorkItemView> heldBy(String agentId) {
         Instant now = clock.instant();
@@ -71,38 +76,110 @@ public class WorkItems {
     }
 
     public void reject(String id, String reason) {
-        Instant now = clock.instant();
-        WorkItem item = load(id);
-        item.reject(reason, now);
-        record(item, WorkItemEventType.REJECTED, Actor.system("validation"), now, Map.of("reason", reason));
+        change(id, WorkItemEventType.REJECTED, Actor.system("validation"), (item, now) -> {
+            item.reject(reason, now);
+            return details("reason", reason);
+        });
     }
 
-    public void queue(String id, Queueing queueing) {
-        Instant now = clock.instant();
-        WorkItem item = load(id);
-        item.queue(queueing, now);
-        Actor rules = Actor.system("rules");
-        record(item, WorkItemEventType.CLASSIFIED, rules, now,
-                details("department", queueing.department(), "process", queueing.process()));
-        record(item, WorkItemEventType.QUEUED, rules, now, details("priority", queueing.priority(), "dueAt",
-                queueing.dueAt(), "requiredSkill", queueing.requiredSkill()));
-        publisher.publishEvent(new WorkItemQueued(id, item.requiredSkill(), item.mediaType()));
+    public void applyServiceLevel(String id, ServiceLevelOutcome outcome) {
+        change(id, WorkItemEventType.CLASSIFIED, Actor.system("rules"), (item, now) -> {
+            item.applyServiceLevel(outcome, now);
+            return details("department", outcome.department(), "process", outcome.process(), "requiredSkill",
+                    outcome.requiredSkill(), "dueAt", outcome.dueAt(), "scheduled", outcome.scheduled());
+        });
+    }
+
+    public void queue(String id) {
+        WorkItem queued = change(id, WorkItemEventType.QUEUED, Actor.system("rules"), (item, now) -> {
+            item.queue(now);
+            return Map.of();
+        });
+        publisher.publishEvent(new WorkItemQueued(id, queued.requiredSkill(), queued.mediaType()));
     }
 
     /** Gives a queued item to an agent; {@code reason} records why the router chose this pair. */
     public void assign(String id, String agentId, Map<String, Object> reason) {
-        Instant now = clock.instant();
-        WorkItem item = load(id);
-        item.assign(agentId, now);
-        record(item, WorkItemEventType.OFFERED, Actor.system("router"), now, reason);
+        change(id, WorkItemEventType.OFFERED, Actor.system("router"), (item, now) -> {
+            item.assign(agentId, now);
+            return reason;
+        });
+    }
+
+    public void markDone(String id, boolean awaitConfirmation, Actor actor) {
+        releasing(id, WorkItemEventType.DONE, actor, (item, now) -> item.markDone(awaitConfirmation, now),
+                details("awaitingConfirmation", awaitConfirmation));
+    }
+
+    public void confirmationOverdue(String id) {
+        change(id, WorkItemEventType.CONFIRMATION_OVERDUE, Actor.system("timer"), (item, now) -> Map.of());
+    }
+
+    /** New attributes that need no new classification: the item stays where it is. */
+    public void update(String id, NewWorkItem attributes, List<String> changed, Actor actor) {
+        change(id, WorkItemEventType.UPDATED, actor, (item, now) -> {
+            item.takeAttributes(attributes, now);
+            return details("fields", changed);
+        });
+    }
+
+    /** New attributes that change classification or schedule: distribution starts over. */
+    public void reclassify(String id, NewWorkItem attributes, List<String> changed, Actor actor) {
+        releasing(id, WorkItemEventType.RECLASSIFIED, actor, (item, now) -> {
+            item.takeAttributes(attributes, now);
+            return item.restartDistribution(now);
+        }, details("fields", changed));
+    }
+
+    public void hold(String id, Actor actor) {
+        releasing(id, WorkItemEventType.HELD, actor, (item, now) -> item.hold(now), Map.of());
+    }
+
+    public void resume(String id, Actor actor) {
+        releasing(id, WorkItemEventType.RESUMED, actor, (item, now) -> item.restartDistribution(now), Map.of());
+    }
+
+    public void cancel(String id, Actor actor) {
+        releasing(id, WorkItemEventType.CANCELED, actor, (item, now) -> item.cancel(now), Map.of());
     }
 
     public void complete(String id, Actor actor) {
+        releasing(id, WorkItemEventType.COMPLETED, actor, (item, now) -> item.complete(now), Map.of());
+    }
+
+    public void restart(String id, String processInstanceId, NewWorkItem attributes, Actor actor) {
+        change(id, WorkItemEventType.RESTARTED, actor, (item, now) -> {
+            item.restart(processInstanceId, attributes, now);
+            return details("processInstanceId", processInstanceId);
+        });
+    }
+
+    @FunctionalInterface
+    private interface Transition<T> {
+        T apply(WorkItem item, Instant now);
+    }
+
+    private WorkItem change(String id, WorkItemEventType type, Actor actor, Transition<Map<String, Object>> transition) {
         Instant now = clock.instant();
         WorkItem item = load(id);
-        item.complete(now);
-        record(item, WorkItemEventType.COMPLETED, actor, now, Map.of());
-        publisher.publishEvent(new WorkItemCompleted(id, item.assignee()));
+        record(item, type, actor, now, transition.apply(item, now));
+        return item;
+    }
+
+    /** A transition that may take the item away from its agent, who then has a free slot. */
+    private void releasing(String id, WorkItemEventType type, Actor actor, Transition<String> transition,
+            Map<String, Object> details) {
+        Instant now = clock.instant();
+        WorkItem item = load(id);
+        String releasedAgent = transition.apply(item, now);
+        Map<String, Object> recorded = new LinkedHashMap<>(details);
+        if (releasedAgent != null) {
+            recorded.put("releasedAgent", releasedAgent);
+        }
+        record(item, type, actor, now, recorded);
+        if (releasedAgent != null) {
+            publisher.publishEvent(new WorkItemReleased(id, releasedAgent));
+        }
     }
 
     private WorkItem load(String id) {

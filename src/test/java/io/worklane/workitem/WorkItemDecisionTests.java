@@ -51,19 +51,19 @@ class WorkItemDecisionTests {
     }
 
     /** The seed's segmentation table and its "Sales and Gold: SLA 72 hours" example. */
-    @ParameterizedTest(name = "{0}/{1} -> {2}, priority {3} in {4}..{5}, skill {6}")
+    @ParameterizedTest(name = "{0}/{1} -> {2}, priority {3} in {4}..{5}, skill {6}, confirmation {7}")
     @CsvSource(nullValues = "null", value = {
-            "Sales,   Gold,   PT72H,  500, 500, 2000, Sales Processing",
-            "Sales,   Silver, PT96H,  200, 200, 1000, Sales Processing",
-            "Sales,   Bronze, PT120H, 100, 100, 400,  Sales Processing",
-            "Finance, Gold,   PT48H,  400, 400, 1000, Finance Processing",
-            "Finance, Silver, PT72H,  200, 200, 1000, Finance Processing",
-            "Finance, Bronze, PT120H, 100, 100, 1000, Finance Processing",
-            "Sales,   null,   PT120H, 100, 100, 1000, Sales Processing",
-            "Finance, Platin, PT120H, 100, 100, 1000, Finance Processing",
-            "General, Gold,   PT120H, 100, 100, 1000, General Processing" })
+            "Sales,   Gold,   PT72H,  500, 500, 2000, Sales Processing,   null",
+            "Sales,   Silver, PT96H,  200, 200, 1000, Sales Processing,   null",
+            "Sales,   Bronze, PT120H, 100, 100, 400,  Sales Processing,   null",
+            "Finance, Gold,   PT48H,  400, 400, 1000, Finance Processing, PT24H",
+            "Finance, Silver, PT72H,  200, 200, 1000, Finance Processing, PT24H",
+            "Finance, Bronze, PT120H, 100, 100, 1000, Finance Processing, PT24H",
+            "Sales,   null,   PT120H, 100, 100, 1000, Sales Processing,   null",
+            "Finance, Platin, PT120H, 100, 100, 1000, Finance Processing, PT24H",
+            "General, Gold,   PT120H, 100, 100, 1000, General Processing, null" })
     void serviceLevelFollowsTheSegmentationTable(String department, String segment, String sla, int initial,
-            int min, int max, String skill) {
+            int min, int max, String skill, String confirmationTimeout) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("classification", Map.of("department", department, "process", "Any"));
         variables.put("customerSegment", segment);
@@ -75,6 +75,8 @@ class WorkItemDecisionTests {
             .containsEntry("minPriority", min)
             .containsEntry("maxPriority", max)
             .containsEntry("requiredSkill", skill);
+        // an empty output cell leaves the entry out: null to whoever reads it
+        assertThat(result.getEntryMap().get("confirmationTimeout")).isEqualTo(confirmationTimeout);
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.assertions.bpmn.ProcessInstanceAssert;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
@@ -25,8 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Drives the real {@code processes/work-item.bpmn} with its real decisions; the delegates are stand-ins that
- * record what the process hands them.
+ * Drives the real {@code processes/work-item.bpmn} with its real decisions through every path: capture,
+ * rejection, activation date, handling with and without the source's confirmation, and each source operation.
+ * The delegates are stand-ins that record what the process asked of them.
  */
 @Deployment(resources = { "processes/work-item.bpmn", "decisions/classify-work-item.dmn",
         "decisions/service-level.dmn", "forms/handle-work-item.form" })
@@ -35,27 +37,41 @@ class WorkItemProcessTests {
     @RegisterExtension
     static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder().build();
 
+    private static final String ITEM = "item-1";
+
     private final List<String> calls = new ArrayList<>();
-    private final Map<String, Object> queued = new HashMap<>();
+    private final Map<String, Object> decided = new HashMap<>();
+
+    /** What the stand-in for "Apply service level" decides, per test. */
+    private boolean activationInFuture;
+    private String confirmationTimeout;
 
     @BeforeEach
     void registerDelegates() {
         BpmnAwareTests.init(engine.getProcessEngine());
         Mocks.register("validateCoreAttributesDelegate", (JavaDelegate) execution -> {
             calls.add("validate");
-            execution.setVariable(WorkItemProcess.WORK_ITEM_ID, execution.getProcessBusinessKey());
-            boolean valid = execution.getVariable(WorkItemProcess.EXTERNAL_ID) != null;
-            execution.setVariable(WorkItemProcess.CORE_ATTRIBUTES_VALID, valid);
+            execution.setVariable("workItemId", execution.getProcessBusinessKey());
+            execution.setVariable("coreAttributesValid", execution.getVariable("externalId") != null);
         });
-        Mocks.register("rejectWorkItemDelegate", (JavaDelegate) execution -> calls.add("reject"));
-        Mocks.register("queueWorkItemDelegate", (JavaDelegate) execution -> {
-            calls.add("queue");
-            queued.put("classification", new HashMap<>((Map<?, ?>) execution.getVariable("classification")));
-            queued.put("serviceLevel", new HashMap<>((Map<?, ?>) execution.getVariable("serviceLevel")));
+        Mocks.register("applyServiceLevelDelegate", (JavaDelegate) execution -> {
+            calls.add("applyServiceLevel");
+            decided.put("classification", new HashMap<>((Map<?, ?>) execution.getVariable("classification")));
+            decided.put("serviceLevel", new HashMap<>((Map<?, ?>) execution.getVariable("serviceLevel")));
             execution.removeVariable("classification");
             execution.removeVariable("serviceLevel");
+            execution.setVariable("activationInFuture", activationInFuture);
+            execution.setVariable("confirmationTimeout", confirmationTimeout);
         });
-        Mocks.register("completeWorkItemDelegate", (JavaDelegate) execution -> calls.add("complete"));
+        Map.ofEntries(Map.entry("rejectWorkItemDelegate", "reject"), Map.entry("queueWorkItemDelegate", "queue"),
+                Map.entry("recordMarkDoneDelegate", "recordMarkDone"),
+                Map.entry("returnToQueueDelegate", "returnToQueue"),
+                Map.entry("completeWorkItemDelegate", "complete"), Map.entry("cancelWorkItemDelegate", "cancel"),
+                Map.entry("holdWorkItemDelegate", "hold"), Map.entry("resumeWorkItemDelegate", "resume"),
+                Map.entry("applyUpdateDelegate", "applyUpdate"),
+                Map.entry("applyReclassificationDelegate", "applyReclassification"),
+                Map.entry("restartWorkItemDelegate", "restart"))
+            .forEach((bean, call) -> Mocks.register(bean, (JavaDelegate) execution -> calls.add(call)));
     }
 
     @AfterEach
@@ -64,52 +80,42 @@ class WorkItemProcessTests {
     }
 
     @Test
-    void capturedItemIsClassifiedQueuedOfferedAndCompleted() {
-        ProcessInstance instance = start(Variables.createVariables()
-            .putValue("externalId", "CRM-1")
-            .putValue("sourceSystem", "crm")
-            .putValue("department", null)
-            .putValue("process", null)
-            .putValue("requestType", "Lead")
-            .putValue("customerSegment", "Gold"));
+    void capturedItemIsClassifiedQueuedOfferedAndCompletedOnMarkDone() {
+        ProcessInstance instance = start(lead("Gold"));
 
         // capture answers before classification: the rest runs as a job
-        BpmnAwareTests.assertThat(instance).isWaitingAt("Activity_ClassifyWorkItem");
+        process(instance).isWaitingAt("Activity_ClassifyWorkItem");
         execute(job());
+        process(instance).isWaitingAt("Activity_WaitForAgent");
+        assertThat(decided.get("classification")).isEqualTo(Map.of("department", "Sales", "process", "Lead Handling"));
+        assertThat(decided.get("serviceLevel")).isEqualTo(Map.of("slaDuration", "PT72H", "initialPriority", 500,
+                "minPriority", 500, "maxPriority", 2000, "requiredSkill", "Sales Processing"))
+            .as("Sales needs no source confirmation");
 
-        BpmnAwareTests.assertThat(instance).isWaitingAt("Activity_WaitForAgent");
-        assertThat(queued.get("classification")).isEqualTo(Map.of("department", "Sales", "process", "Lead Handling"));
-        assertThat(queued.get("serviceLevel")).isEqualTo(Map.of("slaDuration", "PT72H", "initialPriority", 500,
-                "minPriority", 500, "maxPriority", 2000, "requiredSkill", "Sales Processing"));
-
-        runtimeService().createMessageCorrelation("WorkItem.Offered")
-            .processInstanceBusinessKey("item-1")
-            .setVariable("assignee", "alice")
-            .correlate();
-        BpmnAwareTests.assertThat(instance).isWaitingAt("Activity_HandleWorkItem");
+        offerTo("alice");
         BpmnAwareTests.assertThat(task()).isAssignedTo("alice");
         var form = taskService().createTaskQuery().initializeFormKeys().singleResult().getCamundaFormRef();
         assertThat(form.getKey()).isEqualTo("handle-work-item");
         assertThat(form.getBinding()).isEqualTo("deployment");
 
         taskService().complete(task().getId());
-        BpmnAwareTests.assertThat(instance)
+        process(instance)
             .hasPassedInOrder("Activity_ValidateCoreAttributes", "Activity_ClassifyWorkItem",
-                    "Activity_DetermineServiceLevel", "Activity_QueueWorkItem", "Activity_WaitForAgent",
-                    "Activity_HandleWorkItem", "Activity_CompleteWorkItem")
-            .hasNotPassed("Activity_RejectWorkItem")
+                    "Activity_DetermineServiceLevel", "Activity_ApplyServiceLevel", "Activity_QueueWorkItem",
+                    "Activity_WaitForAgent", "Activity_HandleWorkItem", "Activity_RecordMarkDone",
+                    "Activity_CompleteWorkItem", "Event_WorkItemCompleted")
+            .hasNotPassed("Activity_RejectWorkItem", "Event_ActivationDue", "Event_ConfirmationOverdue")
             .isEnded();
-        BpmnAwareTests.assertThat(instance).hasPassed("Event_WorkItemCompleted");
-        assertThat(calls).containsExactly("validate", "queue", "complete");
+        assertThat(calls).containsExactly("validate", "applyServiceLevel", "queue", "recordMarkDone", "complete");
     }
 
     @Test
     void itemWithoutCoreAttributesIsRejected() {
         ProcessInstance instance = start(Variables.createVariables().putValue("sourceSystem", "crm"));
 
-        BpmnAwareTests.assertThat(instance)
+        process(instance)
             .hasPassedInOrder("Activity_ValidateCoreAttributes", "Activity_RejectWorkItem", "Event_WorkItemRejected")
-            .hasNotPassed("Activity_ClassifyWorkItem")
+            .hasNotPassed("Activity_WorkItemActive")
             .isEnded();
         assertThat(calls).containsExactly("validate", "reject");
     }
@@ -123,17 +129,177 @@ class WorkItemProcessTests {
             .putValue("process", "Collections")
             .putValue("requestType", "Lead")
             .putValue("customerSegment", "Silver"));
-        BpmnAwareTests.assertThat(instance).isWaitingAt("Activity_ClassifyWorkItem");
+        process(instance).isWaitingAt("Activity_ClassifyWorkItem");
         execute(job());
 
-        BpmnAwareTests.assertThat(instance).isWaitingAt("Activity_WaitForAgent");
-        assertThat(queued.get("classification"))
-            .isEqualTo(Map.of("department", "Finance", "process", "Collections"));
-        assertThat(((Map<?, ?>) queued.get("serviceLevel")).get("slaDuration")).isEqualTo("PT72H");
-        assertThat(((Map<?, ?>) queued.get("serviceLevel")).get("requiredSkill")).isEqualTo("Finance Processing");
+        assertThat(decided.get("classification")).isEqualTo(Map.of("department", "Finance", "process", "Collections"));
+        assertThat(serviceLevel()).containsEntry("slaDuration", "PT72H")
+            .containsEntry("requiredSkill", "Finance Processing")
+            .containsEntry("confirmationTimeout", "PT24H");
+    }
+
+    @Test
+    void itemWithAFutureActivationDateWaitsForIt() {
+        activationInFuture = true;
+        ProcessInstance instance = start(lead("Gold").putValue("activationAt", "2026-12-24T08:00:00Z"));
+        process(instance).isWaitingAt("Activity_ClassifyWorkItem");
+        execute(job());
+
+        process(instance).isWaitingAt("Event_ActivationDue");
+        assertThat(calls).doesNotContain("queue");
+        execute(job());
+        process(instance).hasPassed("Event_ActivationDue").isWaitingAt("Activity_WaitForAgent");
+        assertThat(calls).endsWith("queue");
+    }
+
+    @Test
+    void markDoneWaitsForTheSourceAndGoesBackToTheQueueWhenItDoesNotConfirm() {
+        confirmationTimeout = "PT24H";
+        ProcessInstance instance = queued(lead("Gold"));
+        offerTo("alice");
+        taskService().complete(task().getId());
+
+        process(instance).isWaitingAt("Event_ConfirmationOverdue");
+        execute(job());
+        process(instance).hasPassed("Activity_ReturnToQueue").isWaitingAt("Activity_WaitForAgent");
+        assertThat(calls).endsWith("recordMarkDone", "returnToQueue", "queue");
+    }
+
+    @Test
+    void theSourceConfirmsCompletionWhileTheItemAwaitsIt() {
+        confirmationTimeout = "PT24H";
+        ProcessInstance instance = queued(lead("Gold"));
+        offerTo("alice");
+        taskService().complete(task().getId());
+
+        send("WorkItem.Complete");
+        process(instance).hasPassed("Event_CompleteReceived", "Activity_CompleteWorkItem", "Event_WorkItemCompleted")
+            .hasNotPassed("Activity_ReturnToQueue")
+            .isEnded();
+    }
+
+    @Test
+    void heldItemLeavesDistributionAndIsClassifiedAgainOnResume() {
+        ProcessInstance instance = queued(lead("Gold"));
+        offerTo("alice");
+
+        send("WorkItem.Hold");
+        process(instance).hasPassed("Event_HoldReceived", "Activity_HoldWorkItem").isWaitingAt("Activity_Held");
+        assertThat(taskService().createTaskQuery().count()).as("the agent's task is gone").isZero();
+
+        send("WorkItem.Resume");
+        process(instance).hasPassed("Activity_ResumeWorkItem").isWaitingAt("Activity_ClassifyWorkItem");
+        execute(job());
+        process(instance).isWaitingAt("Activity_WaitForAgent");
+        assertThat(calls).endsWith("hold", "resume", "applyServiceLevel", "queue");
+    }
+
+    @Test
+    void canceledItemEndsWhereverItIs() {
+        ProcessInstance queued = queued(lead("Gold"));
+        send("WorkItem.Cancel");
+        process(queued).hasPassed("Event_CancelReceived", "Activity_CancelWorkItem", "Event_WorkItemCanceled")
+            .isEnded();
+    }
+
+    @Test
+    void heldItemCanBeCanceledOrCompleted() {
+        ProcessInstance instance = queued(lead("Gold"));
+        send("WorkItem.Hold");
+        send("WorkItem.Complete");
+        process(instance).hasPassed("Activity_Held", "Activity_CompleteWorkItem").isEnded();
+        assertThat(calls).endsWith("hold", "complete");
+    }
+
+    @Test
+    void anUpdateChangesAttributesWithoutDisturbingDistribution() {
+        ProcessInstance instance = queued(lead("Gold"));
+        offerTo("alice");
+
+        send("WorkItem.Update");
+        process(instance).hasPassed("Event_UpdateReceived", "Activity_ApplyUpdate", "Event_UpdateApplied")
+            .isWaitingAt("Activity_HandleWorkItem");
+        BpmnAwareTests.assertThat(task()).isAssignedTo("alice");
+    }
+
+    @Test
+    void aHeldItemTakesUpdatesAndStaysHeld() {
+        ProcessInstance instance = queued(lead("Gold"));
+        send("WorkItem.Hold");
+        send("WorkItem.Update");
+        process(instance).hasPassed("Activity_ApplyUpdate").isWaitingAt("Activity_Held");
+    }
+
+    @Test
+    void reclassificationTakesTheItemFromItsAgentAndClassifiesItAgain() {
+        ProcessInstance instance = queued(lead("Gold"));
+        offerTo("alice");
+
+        runtimeService().createMessageCorrelation("WorkItem.Reclassify")
+            .processInstanceBusinessKey(ITEM)
+            .setVariable("requestType", "Invoice")
+            .setVariable("customerSegment", "Bronze")
+            .correlate();
+        process(instance).hasPassed("Event_ReclassifyReceived", "Activity_ApplyReclassification")
+            .isWaitingAt("Activity_ClassifyWorkItem");
+        assertThat(taskService().createTaskQuery().count()).isZero();
+        execute(job());
+        assertThat(decided.get("classification")).isEqualTo(Map.of("department", "Finance", "process", "Billing"));
+        assertThat(serviceLevel()).containsEntry("initialPriority", 100);
+    }
+
+    @Test
+    void aRestartStartsANewInstanceForTheSameItem() {
+        ProcessInstance restarted = runtimeService().createMessageCorrelation("WorkItem.Restart")
+            .processInstanceBusinessKey(ITEM)
+            .setVariables(lead("Silver"))
+            .correlateStartMessage();
+
+        process(restarted).hasPassed("Event_WorkItemRestarted", "Activity_RestartWorkItem")
+            .hasNotPassed("Activity_ValidateCoreAttributes")
+            .isWaitingAt("Activity_ClassifyWorkItem");
+        assertThat(restarted.getBusinessKey()).isEqualTo(ITEM);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> serviceLevel() {
+        return (Map<String, Object>) decided.get("serviceLevel");
+    }
+
+    private static ProcessInstanceAssert process(ProcessInstance instance) {
+        return BpmnAwareTests.assertThat(instance);
+    }
+
+    private static org.camunda.bpm.engine.variable.VariableMap lead(String segment) {
+        return Variables.createVariables()
+            .putValue("externalId", "CRM-1")
+            .putValue("sourceSystem", "crm")
+            .putValue("department", null)
+            .putValue("process", null)
+            .putValue("requestType", "Lead")
+            .putValue("customerSegment", segment);
     }
 
     private ProcessInstance start(Map<String, Object> variables) {
-        return runtimeService().startProcessInstanceByKey(WorkItemProcess.PROCESS_KEY, "item-1", variables);
+        return runtimeService().startProcessInstanceByKey(WorkItemProcess.PROCESS_KEY, ITEM, variables);
+    }
+
+    private ProcessInstance queued(Map<String, Object> variables) {
+        ProcessInstance instance = start(variables);
+        process(instance).isWaitingAt("Activity_ClassifyWorkItem");
+        execute(job());
+        process(instance).isWaitingAt("Activity_WaitForAgent");
+        return instance;
+    }
+
+    private static void offerTo(String agent) {
+        runtimeService().createMessageCorrelation("WorkItem.Offered")
+            .processInstanceBusinessKey(ITEM)
+            .setVariable("assignee", agent)
+            .correlate();
+    }
+
+    private static void send(String message) {
+        runtimeService().createMessageCorrelation(message).processInstanceBusinessKey(ITEM).correlate();
     }
 }

@@ -1,0 +1,30 @@
+package io.worklane.capture;
+
+import static io.worklane.workitem.WorkItemProcess.WORK_ITEM_ID;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import io.worklane.workitem.Actor;
+import io.worklane.workitem.WorkItems;
+
+/**
+ * "Apply reclassification": new classification inputs or dates (reclassify, reschedule) take the item out of
+ * distribution, and away from its agent; distribution starts over with classification.
+ */
+@Component
+class ApplyReclassificationDelegate implements JavaDelegate {
+
+    private final WorkItems workItems;
+
+    ApplyReclassificationDelegate(WorkItems workItems) {
+        this.workItems = workItems;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        workItems.reclassify((String) execution.getVariable(WORK_ITEM_ID), CaptureVariables.readValid(execution),
+                CaptureVariables.changedFields(execution), Actor.of(execution, Actor.system("engine")));
+    }
+}

@@ -1,0 +1,95 @@
+package io.worklane.capture;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.worklane.web.Problems;
+import io.worklane.workitem.WorkItemView;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+/**
+ * Reads a JSON merge patch (RFC 7396) of capture attributes: a field that is present changes (null clears it),
+ * an absent one stays. The fields and their rules are those of capture; the source's ids cannot change.
+ */
+@Component
+class AttributeChanges {
+
+    private static final Set<String> IMMUTABLE = Set.of("externalId", "sourceSystem");
+
+    private final ObjectMapper json;
+    private final Validator validator;
+    private final CaptureRules rules;
+
+    AttributeChanges(ObjectMapper json, Validator validator, CaptureRules rules) {
+        this.json = json;
+        this.validator = validator;
+        this.rules = rules;
+    }
+
+    record Changes(VariableMap variables, List<String> fields) {
+
+        boolean isEmpty() {
+            return fields.isEmpty();
+        }
+    }
+
+    Changes read(JsonNode patch, WorkItemView item) {
+        if (patch == null || patch.isNull()) {
+            return new Changes(Variables.createVariables(), List.of());
+        }
+        if (!patch.isObject()) {
+            throw Problems.invalid("The body must be a JSON object of the attributes to change.");
+        }
+        List<String> fields = new ArrayList<>();
+        for (Iterator<String> names = patch.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (IMMUTABLE.contains(name)) {
+                throw Problems.invalid(name + " identifies the item and cannot change.");
+            }
+            fields.add(name);
+        }
+        ObjectNode merged = json.valueToTree(CaptureVariables.asRequest(item));
+        merged.setAll((ObjectNode) patch);
+        CaptureRequest request = parse(merged);
+        rules.check(request);
+        VariableMap all = CaptureVariables.from(request, item.sourceSystem());
+        VariableMap changed = Variables.createVariables();
+        fields.forEach(field -> changed.put(field, all.get(field)));
+        return new Changes(changed, List.copyOf(fields));
+    }
+
+    private CaptureRequest parse(ObjectNode merged) {
+        CaptureRequest request;
+        try {
+            request = json.treeToValue(merged, CaptureRequest.class);
+        }
+        catch (JsonProcessingException e) {
+            throw Problems.malformed(e);
+        }
+        var violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw Problems.invalid(violations.stream()
+                .map(AttributeChanges::describe)
+                .sorted()
+                .reduce((a, b) -> a + "; " + b)
+                .orElseThrow() + ".");
+        }
+        return request;
+    }
+
+    private static String describe(ConstraintViolation<?> violation) {
+        return violation.getPropertyPath() + " " + violation.getMessage();
+    }
+}

@@ -1,0 +1,26 @@
+package io.worklane.capture;
+
+import static io.worklane.workitem.WorkItemProcess.WORK_ITEM_ID;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import io.worklane.workitem.Actor;
+import io.worklane.workitem.WorkItems;
+
+/** "Hold work item": the item leaves distribution (and its agent) until it is resumed. */
+@Component
+class HoldWorkItemDelegate implements JavaDelegate {
+
+    private final WorkItems workItems;
+
+    HoldWorkItemDelegate(WorkItems workItems) {
+        this.workItems = workItems;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        workItems.hold((String) execution.getVariable(WORK_ITEM_ID), Actor.of(execution, Actor.system("engine")));
+    }
+}

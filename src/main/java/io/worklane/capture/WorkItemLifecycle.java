@@ -1,0 +1,141 @@
+package io.worklane.capture;
+
+import static io.worklane.workitem.WorkItemProcess.ACTOR;
+import static io.worklane.workitem.WorkItemProcess.CHANGED_FIELDS;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.worklane.security.Caller;
+import io.worklane.web.Problems;
+import io.worklane.workitem.Actor;
+import io.worklane.workitem.WorkItemProcess;
+import io.worklane.workitem.WorkItemState;
+import io.worklane.workitem.WorkItemView;
+import io.worklane.workitem.WorkItems;
+
+/**
+ * The source-driven life cycle. Each operation locks the item's row, checks the state table
+ * ({@link LifecycleOperation}) and correlates the operation's message to the item's process instance, all in one
+ * transaction: the process decides what happens, and the row changes with it.
+ */
+@Service
+@Transactional
+public class WorkItemLifecycle {
+
+    private final WorkItems workItems;
+    private final RuntimeService runtimeService;
+    private final AttributeChanges attributeChanges;
+
+    WorkItemLifecycle(WorkItems workItems, RuntimeService runtimeService, AttributeChanges attributeChanges) {
+        this.workItems = workItems;
+        this.runtimeService = runtimeService;
+        this.attributeChanges = attributeChanges;
+    }
+
+    WorkItemView hold(String id, Caller caller) {
+        return operate(id, caller, LifecycleOperation.HOLD, Variables.createVariables());
+    }
+
+    WorkItemView resume(String id, Caller caller) {
+        return operate(id, caller, LifecycleOperation.RESUME, Variables.createVariables());
+    }
+
+    WorkItemView cancel(String id, Caller caller) {
+        return operate(id, caller, LifecycleOperation.CANCEL, Variables.createVariables());
+    }
+
+    WorkItemView complete(String id, Caller caller) {
+        return operate(id, caller, LifecycleOperation.COMPLETE, Variables.createVariables());
+    }
+
+    /** Changed classification inputs or dates reclassify (unless the item is held); anything else updates. */
+    WorkItemView update(String id, JsonNode patch, Caller caller) {
+        WorkItemView item = lockVisible(id, caller);
+        requireAllowed(item, LifecycleOperation.UPDATE);
+        var changes = attributeChanges.read(patch, item);
+        if (changes.isEmpty()) {
+            return item;
+        }
+        boolean reclassify = item.state() != WorkItemState.HELD
+                && changes.fields().stream().anyMatch(WorkItemProcess.CLASSIFICATION_INPUTS::contains);
+        VariableMap variables = changes.variables()
+            .putValueTyped(CHANGED_FIELDS, Variables.stringValue(String.join(",", changes.fields()), true));
+        return operate(item, caller, reclassify ? LifecycleOperation.RECLASSIFY : LifecycleOperation.UPDATE,
+                variables);
+    }
+
+    /** A completed or canceled item lives again, in a new process instance, with the changes the body carries. */
+    WorkItemView restart(String id, JsonNode patch, Caller caller) {
+        WorkItemView item = lockVisible(id, caller);
+        requireAllowed(item, LifecycleOperation.RESTART);
+        var changes = attributeChanges.read(patch, item);
+        VariableMap variables = CaptureVariables.from(CaptureVariables.asRequest(item), item.sourceSystem());
+        variables.putAll(changes.variables());
+        variables.putValueTyped(ACTOR, Variables.stringValue(actorOf(caller).encoded(), true));
+        runtimeService.createMessageCorrelation(LifecycleOperation.RESTART.message())
+            .processInstanceBusinessKey(id)
+            .setVariables(variables)
+            .correlateStartMessage();
+        return workItems.find(id).orElseThrow();
+    }
+
+    private WorkItemView operate(String id, Caller caller, LifecycleOperation operation, VariableMap variables) {
+        return operate(lockVisible(id, caller), caller, operation, variables);
+    }
+
+    private WorkItemView operate(WorkItemView item, Caller caller, LifecycleOperation operation,
+            VariableMap variables) {
+        requireAllowed(item, operation);
+        variables.putValueTyped(ACTOR, Variables.stringValue(actorOf(caller).encoded(), true));
+        try {
+            runtimeService.createMessageCorrelation(operation.message())
+                .processInstanceId(item.processInstanceId())
+                .setVariables(variables)
+                .correlateWithResult();
+        }
+        catch (MismatchingMessageCorrelationException | OptimisticLockingException e) {
+            // the process moved on between our read and the correlation (a timer, the job executor)
+            throw Problems.exception(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
+                    "Work item " + item.id() + " changed while " + operation.label() + " was applied; try again.",
+                    Map.of("state", item.state().name()));
+        }
+        return workItems.find(item.id()).orElseThrow();
+    }
+
+    private WorkItemView lockVisible(String id, Caller caller) {
+        WorkItemView item = workItems.lock(id).orElseThrow(() -> Problems.notFound("work-item", id));
+        WorkItemCaptureController.requireVisible(item, caller);
+        return item;
+    }
+
+    private static void requireAllowed(WorkItemView item, LifecycleOperation operation) {
+        if (!operation.isAllowedIn(item.state())) {
+            throw invalidState(item, operation);
+        }
+    }
+
+    static ErrorResponseException invalidState(WorkItemView item, LifecycleOperation operation) {
+        return Problems.exception(HttpStatus.CONFLICT, "invalid-state", "Operation not allowed in this state",
+                "Cannot " + operation.label() + " work item " + item.id() + ": it is " + item.state() + ".",
+                Map.of("state", item.state().name(), "operation", operation.label(), "allowedStates",
+                        List.copyOf(operation.allowedIn())));
+    }
+
+    private static Actor actorOf(Caller caller) {
+        return caller.isSupervisor() ? new Actor(Actor.Type.SUPERVISOR, caller.userId())
+                : Actor.sourceSystem(caller.userId());
+    }
+}

@@ -1,0 +1,20 @@
+package io.worklane.web;
+
+import org.springframework.context.annotation.Configuration;
+
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+
+/** The OpenAPI description at {@code /v3/api-docs} and {@code /swagger-ui.html} (both behind login). */
+@Configuration
+@OpenAPIDefinition(info = @Info(title = "Worklane API", version = "1",
+        description = "Capture point for source systems, the universal queue and agents. Errors are RFC 9457 "
+                + "problem details with a stable type under https://worklane.io/problems/."),
+        security = @SecurityRequirement(name = "basic"))
+@SecurityScheme(name = "basic", type = SecuritySchemeType.HTTP, scheme = "basic",
+        description = "A Camunda user: source systems are in the group source-systems")
+class OpenApiConfiguration {
+}
