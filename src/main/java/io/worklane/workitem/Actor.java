@@ -14,6 +14,10 @@ public record Actor(Type type, String id) {
         return new Actor(Type.SYSTEM, component);
     }
 
+    public static Actor timer(String timer) {
+        return new Actor(Type.TIMER, timer);
+    }
+
     public static Actor agent(String agentId) {
         return new Actor(Type.AGENT, agentId);
     }

@@ -90,8 +90,8 @@ public class WorkItems {
         });
     }
 
-    public void queue(String id) {
-        WorkItem queued = change(id, WorkItemEventType.QUEUED, Actor.system("rules"), (item, now) -> {
+    public void queue(String id, Actor actor) {
+        WorkItem queued = change(id, WorkItemEventType.QUEUED, actor, (item, now) -> {
             item.queue(now);
             return Map.of();
         });
@@ -112,7 +112,7 @@ public class WorkItems {
     }
 
     public void confirmationOverdue(String id) {
-        change(id, WorkItemEventType.CONFIRMATION_OVERDUE, Actor.system("timer"), (item, now) -> Map.of());
+        change(id, WorkItemEventType.CONFIRMATION_OVERDUE, Actor.timer("source-confirmation"), (item, now) -> Map.of());
     }
 
     /** New attributes that need no new classification: the item stays where it is. */

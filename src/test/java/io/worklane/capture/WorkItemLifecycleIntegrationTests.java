@@ -74,7 +74,7 @@ class WorkItemLifecycleIntegrationTests extends PostgresIntegrationTest {
     void aNewActivationDateReschedulesTheItemUntilThen() {
         ApiClient crm = sourceSystem("crm");
         String id = queuedLead(crm, "RS-1", "Gold");
-        Instant activation = Instant.now().plusSeconds(3);
+        Instant activation = Instant.now().plusSeconds(6);
         Instant due = Instant.parse("2030-01-01T12:00:00Z");
 
         crm.patch("/api/work-items/" + id, Map.of("activationAt", activation.toString(), "dueAt", due.toString()));
@@ -85,6 +85,12 @@ class WorkItemLifecycleIntegrationTests extends PostgresIntegrationTest {
         // the activation timer fires on its own
         var queued = awaitState(crm, id, "QUEUED");
         assertThat(Instant.parse(queued.text("queuedAt"))).isAfterOrEqualTo(activation);
+        var history = crm.get("/api/work-items/" + id + "/history").body();
+        assertThat(types(history)).containsSubsequence("RECLASSIFIED", "CLASSIFIED", "QUEUED");
+        JsonNode activated = history.get(history.size() - 1);
+        assertThat(activated.path("type").asText()).isEqualTo("QUEUED");
+        assertThat(activated.path("actor").path("type").asText()).isEqualTo("TIMER");
+        assertThat(activated.path("actor").path("id").asText()).isEqualTo("activation-date");
     }
 
     @Test
