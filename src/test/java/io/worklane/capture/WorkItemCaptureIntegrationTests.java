@@ -48,6 +48,7 @@ class WorkItemCaptureIntegrationTests extends PostgresIntegrationTest {
         var tasks = alice.get("/engine-rest/task?assignee=alice&maxResults=10");
         assertThat(tasks.body()).hasSize(1);
         String taskId = tasks.body().get(0).path("id").asText();
+        assertThat(tasks.body().get(0).path("priority").asInt()).isEqualTo(500);
         assertThat(alice.get("/engine-rest/task/" + taskId + "/form-variables").body().path("externalId")
             .path("value").asText()).isEqualTo("E2E-1");
         assertThat(alice.get("/engine-rest/task/" + taskId + "/deployed-form").body().path("id").asText())

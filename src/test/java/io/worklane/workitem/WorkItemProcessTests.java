@@ -61,6 +61,7 @@ class WorkItemProcessTests {
             execution.removeVariable("classification");
             execution.removeVariable("serviceLevel");
             execution.setVariable("activationInFuture", activationInFuture);
+            execution.setVariable("effectivePriority", 500);
             execution.setVariable("confirmationTimeout", confirmationTimeout);
         });
         Map.ofEntries(Map.entry("rejectWorkItemDelegate", "reject"), Map.entry("queueWorkItemDelegate", "queue"),
@@ -94,6 +95,7 @@ class WorkItemProcessTests {
 
         offerTo("alice");
         BpmnAwareTests.assertThat(task()).isAssignedTo("alice");
+        assertThat(task().getPriority()).as("Tasklist sorts by the item's priority").isEqualTo(500);
         var form = taskService().createTaskQuery().initializeFormKeys().singleResult().getCamundaFormRef();
         assertThat(form.getKey()).isEqualTo("handle-work-item");
         assertThat(form.getBinding()).isEqualTo("deployment");
