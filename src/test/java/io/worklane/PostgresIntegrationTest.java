@@ -32,6 +32,7 @@ public abstract class PostgresIntegrationTest {
         registry.add("spring.datasource.url", database::url);
         registry.add("spring.datasource.username", database::user);
         registry.add("spring.datasource.password", database::password);
+        TestContextSources.register(registry);
     }
 
     @LocalServerPort
@@ -48,6 +49,7 @@ public abstract class PostgresIntegrationTest {
 
     @BeforeEach
     void emptyQueueAndNoAgents() {
+        TestContextSources.resetCrm();
         // the previous test's items may still be moving through the job executor: retry until all are gone
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(this::deleteAllWorkItemInstances);
         jdbc.update("DELETE FROM work_item_event");

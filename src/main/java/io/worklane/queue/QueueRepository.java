@@ -5,10 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Top-N of the queue: walks {@code work_item_distribution_idx} (V1__work_items_and_agents.sql) in order. */
 @Repository
@@ -16,7 +21,7 @@ class QueueRepository {
 
     private static final String TOP_OF_QUEUE = """
             SELECT id, external_id, source_system, department, process, customer_segment, media_type, priority,
-                   due_at, queued_at, required_skill, target_level
+                   due_at, queued_at, required_skill, target_level, context_data
               FROM work_item
              WHERE state = 'QUEUED'
                AND (CAST(:department AS VARCHAR(100)) IS NULL OR department = :department)
@@ -25,10 +30,15 @@ class QueueRepository {
              LIMIT :limit
             """;
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
 
-    QueueRepository(NamedParameterJdbcTemplate jdbc) {
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    QueueRepository(NamedParameterJdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     List<QueueEntry> top(String department, String skill, int limit, Instant now) {
@@ -43,9 +53,22 @@ class QueueRepository {
                     row.getString("source_system"), row.getString("department"), row.getString("process"),
                     row.getString("customer_segment"), row.getString("media_type"), row.getInt("priority"), dueAt,
                     dueAt != null && dueAt.isBefore(now), queuedAt, Duration.between(queuedAt, now).toSeconds(),
-                    row.getString("required_skill"), row.getString("target_level")));
+                    row.getString("required_skill"), row.getString("target_level"),
+                    contextData(row.getString("context_data"))));
         });
         return entries;
+    }
+
+    private Map<String, Object> contextData(String stored) {
+        if (stored == null) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(stored, MAP);
+        }
+        catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored context data is not JSON", e);
+        }
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -52,6 +52,27 @@ class CaseAttributes {
         return a;
     }
 
+    /** Takes a looked-up value for one of the standard attributes; @return whether it is one */
+    boolean fill(String attribute, Object value) {
+        String text = value == null ? null : value.toString();
+        switch (attribute) {
+            case "customerId" -> customerId = text;
+            case "customerSegment" -> customerSegment = text;
+            case "product" -> product = text;
+            case "subproduct" -> subproduct = text;
+            case "requestType" -> requestType = text;
+            case "name" -> name = text;
+            case "surname" -> surname = text;
+            case "contactNumber" -> contactNumber = text;
+            case "alternativeContactNumber" -> alternativeContactNumber = text;
+            case "dealValue" -> dealValue = value instanceof Number ? new BigDecimal(text) : dealValue;
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
     String customerId() {
         return customerId;
     }

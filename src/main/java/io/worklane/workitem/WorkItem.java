@@ -1,7 +1,11 @@
 package io.worklane.workitem;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -32,6 +36,9 @@ class WorkItem {
     private Instant requestedDueAt;
     @Embedded
     private CaseAttributes caseAttributes;
+    @Convert(converter = JsonMapConverter.class)
+    @Column(columnDefinition = "text")
+    private Map<String, Object> contextData;
     private Integer priority;
     private String requiredSkill;
     private String targetLevel;
@@ -79,6 +86,13 @@ class WorkItem {
         }
         caseAttributes = CaseAttributes.of(item);
         activationAt = item.activationAt();
+        updatedAt = now;
+    }
+
+    /** Looked-up values fill the standard attributes they name; all of them are kept as context data. */
+    void recordContext(Map<String, Object> values, Instant now) {
+        values.forEach(caseAttributes::fill);
+        contextData = new LinkedHashMap<>(values);
         updatedAt = now;
     }
 
@@ -180,7 +194,7 @@ class WorkItem {
                 c.contactNumber(), c.alternativeContactNumber(), c.name(), c.surname(), c.preferredAgent(),
                 c.mediaType(), c.sourceUrl(), c.attributes(), priority, requiredSkill, targetLevel, assignee,
                 rejectionReason, restartCount, capturedAt, activationAt, dueAt, queuedAt, assignedAt, doneAt, heldAt,
-                completedAt, canceledAt, overdue, processInstanceId,
+                completedAt, canceledAt, overdue, contextData == null ? Map.of() : contextData, processInstanceId,
                 new WorkItemView.Requested(requestedDepartment, requestedProcess, requestedPriority, requestedDueAt));
     }
 

@@ -14,7 +14,8 @@ public record WorkItemView(String id, String externalId, String sourceSystem, Wo
         String sourceUrl, Map<String, Object> attributes, Integer priority, String requiredSkill,
         String targetLevel, String assignee, String rejectionReason, int restartCount, Instant capturedAt,
         Instant activationAt, Instant dueAt, Instant queuedAt, Instant assignedAt, Instant doneAt, Instant heldAt,
-        Instant completedAt, Instant canceledAt, boolean overdue, @JsonIgnore String processInstanceId,
+        Instant completedAt, Instant canceledAt, boolean overdue, Map<String, Object> contextData,
+        @JsonIgnore String processInstanceId,
         @JsonIgnore Requested requested) {
 
     /** What the source system asked for, where the rules may have decided otherwise. */

@@ -75,6 +75,14 @@ public class WorkItems {
         return item.toView(now);
     }
 
+    /** What third-party sources said about the item; {@code sources} tells how each of them answered. */
+    public void recordContext(String id, Map<String, Object> values, Map<String, Map<String, Object>> sources) {
+        change(id, WorkItemEventType.CONTEXT_LOOKED_UP, Actor.system("context"), (item, now) -> {
+            item.recordContext(values, now);
+            return new LinkedHashMap<>(sources);
+        });
+    }
+
     public void reject(String id, String reason) {
         change(id, WorkItemEventType.REJECTED, Actor.system("validation"), (item, now) -> {
             item.reject(reason, now);

@@ -61,11 +61,11 @@ class WorkItemCaptureIntegrationTests extends PostgresIntegrationTest {
         assertThat(completed.text("completedAt")).isNotNull();
         var history = crm.get("/api/work-items/" + id + "/history").body();
         assertThat(eventTypes(history))
-            .containsExactly("CAPTURED", "CLASSIFIED", "QUEUED", "OFFERED", "DONE", "COMPLETED");
-        assertThat(history.get(3).path("details").path("agent").asText()).isEqualTo("alice");
-        assertThat(history.get(3).path("details").path("proficiency").asInt()).isEqualTo(8);
-        assertThat(history.get(5).path("actor").path("type").asText()).isEqualTo("AGENT");
-        assertThat(history.get(5).path("actor").path("id").asText()).isEqualTo("alice");
+            .containsExactly("CAPTURED", "CONTEXT_LOOKED_UP", "CLASSIFIED", "QUEUED", "OFFERED", "DONE", "COMPLETED");
+        assertThat(history.get(4).path("details").path("agent").asText()).isEqualTo("alice");
+        assertThat(history.get(4).path("details").path("proficiency").asInt()).isEqualTo(8);
+        assertThat(history.get(6).path("actor").path("type").asText()).isEqualTo("AGENT");
+        assertThat(history.get(6).path("actor").path("id").asText()).isEqualTo("alice");
         assertThat(alice.get("/api/agents/alice").body().path("load").path("workitem").asInt()).isZero();
     }
 

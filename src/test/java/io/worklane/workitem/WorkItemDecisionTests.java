@@ -22,27 +22,31 @@ class WorkItemDecisionTests {
     private static final DmnDecision CLASSIFY = parse("decisions/classify-work-item.dmn", "classify-work-item");
     private static final DmnDecision SERVICE_LEVEL = parse("decisions/service-level.dmn", "service-level");
 
-    @ParameterizedTest(name = "department={0} process={1} requestType={2} -> {3}/{4}")
+    @ParameterizedTest(name = "department={0} process={1} requestType={2} accountStatus={3} -> {4}/{5}")
     @CsvSource(nullValues = "null", value = {
-            "Finance, Collections,       Lead,            Finance, Collections",
-            "null,    null,              Lead,            Sales,   Lead Handling",
-            "Sales,   null,              Quote,           Sales,   Lead Handling",
-            "null,    null,              Order,           Sales,   Order Processing",
-            "null,    null,              Contract Change, Sales,   Order Processing",
-            "null,    null,              Invoice,         Finance, Billing",
-            "Finance, null,              Refund,          Finance, Billing",
-            "null,    null,              Credit Check,    Finance, Credit Management",
-            "Sales,   null,              Invoice,         Sales,   General Sales",
-            "Finance, null,              Lead,            Finance, General Finance",
-            "Legal,   null,              null,            Legal,   Default",
-            "null,    null,              null,            General, Default",
-            "null,    null,              Complaint,       General, Default" })
-    void classifiesByPreClassificationThenRequestType(String department, String process, String requestType,
-            String expectedDepartment, String expectedProcess) {
+            "Sales,   Lead Handling,     Lead,            Collections, Sales,   Lead Handling",
+            "null,    null,              Lead,            Collections, Finance, Collections",
+            "Sales,   null,              Lead,            Active,      Sales,   Lead Handling",
+            "Finance, Collections,       Lead,            null, Finance, Collections",
+            "null,    null,              Lead, null,            Sales,   Lead Handling",
+            "Sales,   null,              Quote, null,           Sales,   Lead Handling",
+            "null,    null,              Order, null,           Sales,   Order Processing",
+            "null,    null,              Contract Change, null, Sales,   Order Processing",
+            "null,    null,              Invoice, null,         Finance, Billing",
+            "Finance, null,              Refund, null,          Finance, Billing",
+            "null,    null,              Credit Check, null,    Finance, Credit Management",
+            "Sales,   null,              Invoice, null,         Sales,   General Sales",
+            "Finance, null,              Lead, null,            Finance, General Finance",
+            "Legal,   null,              null, null,            Legal,   Default",
+            "null,    null,              null, null,            General, Default",
+            "null,    null,              Complaint, null,       General, Default" })
+    void classifiesByPreClassificationThenContextThenRequestType(String department, String process,
+            String requestType, String accountStatus, String expectedDepartment, String expectedProcess) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("department", department);
         variables.put("process", process);
         variables.put("requestType", requestType);
+        variables.put("accountStatus", accountStatus);
 
         DmnDecisionResultEntries result = DMN.evaluateDecision(CLASSIFY, variables).getSingleResult();
 
@@ -53,6 +57,8 @@ class WorkItemDecisionTests {
     /** The seed's segmentation table and its "Sales and Gold: SLA 72 hours" example. */
     @ParameterizedTest(name = "{0}/{1} -> {2}, priority {3} in {4}..{5}, skill {6}, confirmation {7}")
     @CsvSource(nullValues = "null", value = {
+            "Sales,   VIP,    PT24H,  800, 800, 2000, Sales Processing,   null",
+            "Finance, VIP,    PT24H,  700, 700, 1000, Finance Processing, PT24H",
             "Sales,   Gold,   PT72H,  500, 500, 2000, Sales Processing,   null",
             "Sales,   Silver, PT96H,  200, 200, 1000, Sales Processing,   null",
             "Sales,   Bronze, PT120H, 100, 100, 400,  Sales Processing,   null",

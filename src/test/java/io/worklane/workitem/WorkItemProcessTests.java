@@ -64,7 +64,7 @@ class WorkItemProcessTests {
             execution.setVariable("effectivePriority", 500);
             execution.setVariable("confirmationTimeout", confirmationTimeout);
         });
-        Map.ofEntries(Map.entry("rejectWorkItemDelegate", "reject"), Map.entry("queueWorkItemDelegate", "queue"),
+        Map.ofEntries(Map.entry("lookUpContextDelegate", "lookUpContext"), Map.entry("rejectWorkItemDelegate", "reject"), Map.entry("queueWorkItemDelegate", "queue"),
                 Map.entry("recordMarkDoneDelegate", "recordMarkDone"),
                 Map.entry("returnToQueueDelegate", "returnToQueue"),
                 Map.entry("completeWorkItemDelegate", "complete"), Map.entry("cancelWorkItemDelegate", "cancel"),
@@ -84,8 +84,8 @@ class WorkItemProcessTests {
     void capturedItemIsClassifiedQueuedOfferedAndCompletedOnMarkDone() {
         ProcessInstance instance = start(lead("Gold"));
 
-        // capture answers before classification: the rest runs as a job
-        process(instance).isWaitingAt("Activity_ClassifyWorkItem");
+        // capture answers before the context lookup: the rest runs as a job
+        process(instance).isWaitingAt("Activity_LookUpContext");
         execute(job());
         process(instance).isWaitingAt("Activity_WaitForAgent");
         assertThat(decided.get("classification")).isEqualTo(Map.of("department", "Sales", "process", "Lead Handling"));
@@ -102,13 +102,14 @@ class WorkItemProcessTests {
 
         taskService().complete(task().getId());
         process(instance)
-            .hasPassedInOrder("Activity_ValidateCoreAttributes", "Activity_ClassifyWorkItem",
+            .hasPassedInOrder("Activity_ValidateCoreAttributes", "Activity_LookUpContext", "Activity_ClassifyWorkItem",
                     "Activity_DetermineServiceLevel", "Activity_ApplyServiceLevel", "Activity_QueueWorkItem",
                     "Activity_WaitForAgent", "Activity_HandleWorkItem", "Activity_RecordMarkDone",
                     "Activity_CompleteWorkItem", "Event_WorkItemCompleted")
             .hasNotPassed("Activity_RejectWorkItem", "Event_ActivationDue", "Event_ConfirmationOverdue")
             .isEnded();
-        assertThat(calls).containsExactly("validate", "applyServiceLevel", "queue", "recordMarkDone", "complete");
+        assertThat(calls).containsExactly("validate", "lookUpContext", "applyServiceLevel", "queue", "recordMarkDone",
+                "complete");
     }
 
     @Test
@@ -131,7 +132,7 @@ class WorkItemProcessTests {
             .putValue("process", "Collections")
             .putValue("requestType", "Lead")
             .putValue("customerSegment", "Silver"));
-        process(instance).isWaitingAt("Activity_ClassifyWorkItem");
+        process(instance).isWaitingAt("Activity_LookUpContext");
         execute(job());
 
         assertThat(decided.get("classification")).isEqualTo(Map.of("department", "Finance", "process", "Collections"));
@@ -144,7 +145,7 @@ class WorkItemProcessTests {
     void itemWithAFutureActivationDateWaitsForIt() {
         activationInFuture = true;
         ProcessInstance instance = start(lead("Gold").putValue("activationAt", "2026-12-24T08:00:00Z"));
-        process(instance).isWaitingAt("Activity_ClassifyWorkItem");
+        process(instance).isWaitingAt("Activity_LookUpContext");
         execute(job());
 
         process(instance).isWaitingAt("Event_ActivationDue");
@@ -190,10 +191,10 @@ class WorkItemProcessTests {
         assertThat(taskService().createTaskQuery().count()).as("the agent's task is gone").isZero();
 
         send("WorkItem.Resume");
-        process(instance).hasPassed("Activity_ResumeWorkItem").isWaitingAt("Activity_ClassifyWorkItem");
+        process(instance).hasPassed("Activity_ResumeWorkItem").isWaitingAt("Activity_LookUpContext");
         execute(job());
         process(instance).isWaitingAt("Activity_WaitForAgent");
-        assertThat(calls).endsWith("hold", "resume", "applyServiceLevel", "queue");
+        assertThat(calls).endsWith("hold", "resume", "lookUpContext", "applyServiceLevel", "queue");
     }
 
     @Test
@@ -243,7 +244,7 @@ class WorkItemProcessTests {
             .setVariable("customerSegment", "Bronze")
             .correlate();
         process(instance).hasPassed("Event_ReclassifyReceived", "Activity_ApplyReclassification")
-            .isWaitingAt("Activity_ClassifyWorkItem");
+            .isWaitingAt("Activity_LookUpContext");
         assertThat(taskService().createTaskQuery().count()).isZero();
         execute(job());
         assertThat(decided.get("classification")).isEqualTo(Map.of("department", "Finance", "process", "Billing"));
@@ -259,7 +260,7 @@ class WorkItemProcessTests {
 
         process(restarted).hasPassed("Event_WorkItemRestarted", "Activity_RestartWorkItem")
             .hasNotPassed("Activity_ValidateCoreAttributes")
-            .isWaitingAt("Activity_ClassifyWorkItem");
+            .isWaitingAt("Activity_LookUpContext");
         assertThat(restarted.getBusinessKey()).isEqualTo(ITEM);
     }
 
@@ -288,7 +289,7 @@ class WorkItemProcessTests {
 
     private ProcessInstance queued(Map<String, Object> variables) {
         ProcessInstance instance = start(variables);
-        process(instance).isWaitingAt("Activity_ClassifyWorkItem");
+        process(instance).isWaitingAt("Activity_LookUpContext");
         execute(job());
         process(instance).isWaitingAt("Activity_WaitForAgent");
         return instance;

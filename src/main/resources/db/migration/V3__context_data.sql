@@ -1,0 +1,2 @@
+-- Attributes looked up from third-party sources (JSON): shown to agents, queue readers and reports.
+ALTER TABLE work_item ADD COLUMN context_data TEXT;

@@ -1,0 +1,244 @@
+package io.worklane.context;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.worklane.ApiClient;
+import io.worklane.PostgresIntegrationTest;
+import io.worklane.TestContextSources;
+
+/**
+ * Against a real HTTP server and a real SQL database (see {@link TestContextSources}): what the CRM and the loyalty
+ * database say changes classification and priority; when they fail the item flows on with its own attributes.
+ */
+class ContextLookupIntegrationTests extends PostgresIntegrationTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    @Autowired
+    private ContextLookup contextLookup;
+
+    @Autowired
+    private ManagementService managementService;
+
+    private final WireMockServer crm = TestContextSources.crm();
+
+    @BeforeEach
+    void closeCircuits() {
+        contextLookup.circuitBreakers().getAllCircuitBreakers().forEach(breaker -> breaker.reset());
+    }
+
+    @Test
+    void aVipSegmentFromTheCrmRaisesThePriority() {
+        crm.stubFor(get("/customers/C-VIP").willReturn(okJson("{\"segment\":\"VIP\",\"status\":\"Active\",\"nps\":9}")));
+        ApiClient source = sourceSystem("crm");
+
+        var vip = queued(source, Map.of("externalId", "CX-1", "requestType", "Lead", "customerId", "C-VIP"));
+        var unknown = queued(source, Map.of("externalId", "CX-2", "requestType", "Lead", "customerId", "C-NEW"));
+
+        assertThat(vip.text("customerSegment")).isEqualTo("VIP");
+        assertThat(vip.body().path("priority").asInt()).isEqualTo(800);
+        assertThat(vip.body().path("contextData").path("npsScore").asInt()).isEqualTo(9);
+        assertThat(vip.body().path("contextData").path("loyaltyTier").asText()).as("from the SQL source")
+            .isEqualTo("Platinum");
+        assertThat(vip.body().path("contextData").path("loyaltyPoints").asInt()).isEqualTo(12000);
+        assertThat(unknown.text("customerSegment")).isNull();
+        assertThat(unknown.body().path("priority").asInt()).as("the default Sales rule").isEqualTo(100);
+        assertThat(unknown.body().path("contextData").path("npsScore").asInt()).as("the configured default").isZero();
+
+        var queue = supervisor().get("/api/queue").body().path("items");
+        assertThat(queue.get(0).path("externalId").asText()).isEqualTo("CX-1");
+        assertThat(queue.get(0).path("contextData").path("loyaltyTier").asText()).isEqualTo("Platinum");
+        JsonNode lookedUp = event(source, vip.text("id"), "CONTEXT_LOOKED_UP");
+        assertThat(lookedUp.path("details").path("crm").path("status").asText()).isEqualTo("OK");
+        assertThat(lookedUp.path("details").path("loyalty").path("status").asText()).isEqualTo("OK");
+        assertThat(lookedUp.path("details").path("credit").path("status").asText()).isEqualTo("SKIPPED");
+    }
+
+    @Test
+    void anAccountInCollectionsIsClassifiedForFinance() {
+        crm.stubFor(get("/customers/C-COLL").willReturn(okJson("{\"segment\":\"Bronze\",\"status\":\"Collections\"}")));
+
+        var item = queued(sourceSystem("crm"), Map.of("externalId", "CX-3", "requestType", "Lead", "customerId", "C-COLL"));
+
+        assertThat(item.text("department")).isEqualTo("Finance");
+        assertThat(item.text("process")).isEqualTo("Collections");
+    }
+
+    @Test
+    void whatTheSourceSystemSentWinsOverTheLookup() {
+        crm.stubFor(get("/customers/C-OWN").willReturn(okJson("{\"segment\":\"VIP\",\"nps\":4}")));
+
+        var item = queued(sourceSystem("crm"),
+                Map.of("externalId", "CX-4", "requestType", "Lead", "customerId", "C-OWN", "customerSegment", "Gold"));
+
+        assertThat(item.text("customerSegment")).isEqualTo("Gold");
+        assertThat(item.body().path("priority").asInt()).isEqualTo(500);
+        assertThat(item.body().path("contextData").path("npsScore").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void aSlowSourceTimesOutAndTheItemFlowsOn() {
+        crm.stubFor(get("/customers/C-SLOW").willReturn(okJson("{\"segment\":\"VIP\"}").withFixedDelay(2_000)));
+
+        var item = queued(sourceSystem("crm"), Map.of("externalId", "CX-5", "requestType", "Lead", "customerId", "C-SLOW"));
+
+        assertThat(item.body().path("priority").asInt()).isEqualTo(100);
+        JsonNode crmStatus = event(sourceSystem("crm"), item.text("id"), "CONTEXT_LOOKED_UP").path("details").path("crm");
+        assertThat(crmStatus.path("status").asText()).isEqualTo("FAILED");
+        assertThat(crmStatus.path("error").asText()).contains("no answer within 500 ms");
+    }
+
+    @Test
+    void aFailingSourceIsRetriedThenFallsBack() {
+        crm.stubFor(get("/customers/C-500").willReturn(aResponse().withStatus(500)));
+
+        var item = queued(sourceSystem("crm"), Map.of("externalId", "CX-6", "requestType", "Lead", "customerId", "C-500"));
+
+        assertThat(item.body().path("contextData").path("npsScore").asInt()).isZero();
+        crm.verify(2, getRequestedFor(urlEqualTo("/customers/C-500")));
+        assertThat(event(sourceSystem("crm"), item.text("id"), "CONTEXT_LOOKED_UP").path("details").path("crm")
+            .path("error").asText()).isEqualTo("HTTP 500");
+    }
+
+    @Test
+    void malformedJsonIsAFailureNotAnIncident() {
+        crm.stubFor(get("/customers/C-BAD").willReturn(aResponse().withStatus(200).withBody("{segment: VIP")));
+
+        var item = queued(sourceSystem("crm"), Map.of("externalId", "CX-7", "requestType", "Lead", "customerId", "C-BAD"));
+
+        assertThat(item.text("customerSegment")).isNull();
+        assertThat(event(sourceSystem("crm"), item.text("id"), "CONTEXT_LOOKED_UP").path("details").path("crm")
+            .path("error").asText()).isEqualTo("answer is not JSON");
+        crm.verify(1, getRequestedFor(urlEqualTo("/customers/C-BAD")));
+    }
+
+    @Test
+    void anOversizedAnswerIsRejected() {
+        String huge = "{\"segment\":\"VIP\",\"padding\":\"" + "x".repeat(300 * 1024) + "\"}";
+        crm.stubFor(get("/customers/C-HUGE").willReturn(okJson(huge)));
+
+        var item = queued(sourceSystem("crm"), Map.of("externalId", "CX-14", "requestType", "Lead", "customerId", "C-HUGE"));
+
+        assertThat(item.text("customerSegment")).isNull();
+        assertThat(event(sourceSystem("crm"), item.text("id"), "CONTEXT_LOOKED_UP").path("details").path("crm")
+            .path("error").asText()).isEqualTo("answer larger than 262144 bytes");
+    }
+
+    @Test
+    void anOpenCircuitSkipsTheCallAndTheItemFlowsOn() {
+        crm.stubFor(get("/customers/C-OPEN").willReturn(okJson("{\"segment\":\"VIP\"}")));
+        contextLookup.circuitBreakers().circuitBreaker("crm").transitionToOpenState();
+
+        var item = queued(sourceSystem("crm"), Map.of("externalId", "CX-8", "requestType", "Lead", "customerId", "C-OPEN"));
+
+        assertThat(item.body().path("priority").asInt()).isEqualTo(100);
+        assertThat(event(sourceSystem("crm"), item.text("id"), "CONTEXT_LOOKED_UP").path("details").path("crm")
+            .path("status").asText()).isEqualTo("CIRCUIT_OPEN");
+        crm.verify(0, getRequestedFor(urlEqualTo("/customers/C-OPEN")));
+    }
+
+    @Test
+    void theCacheSavesTheSecondCall() {
+        crm.stubFor(get("/customers/C-CACHE").willReturn(okJson("{\"segment\":\"VIP\",\"nps\":6}")));
+        ApiClient source = sourceSystem("crm");
+
+        queued(source, Map.of("externalId", "CX-9", "requestType", "Lead", "customerId", "C-CACHE"));
+        var second = queued(source, Map.of("externalId", "CX-10", "requestType", "Lead", "customerId", "C-CACHE"));
+
+        crm.verify(1, getRequestedFor(urlEqualTo("/customers/C-CACHE")));
+        assertThat(second.body().path("priority").asInt()).isEqualTo(800);
+        assertThat(event(source, second.text("id"), "CONTEXT_LOOKED_UP").path("details").path("crm").path("status")
+            .asText()).isEqualTo("CACHED");
+    }
+
+    @Test
+    void attributeValuesAreEncodedIntoTheUrl() {
+        crm.stubFor(get("/customers/A%2FB%3Fx%3D1").willReturn(okJson("{\"segment\":\"VIP\"}")));
+
+        var item = queued(sourceSystem("crm"), Map.of("externalId", "CX-11", "requestType", "Lead", "customerId", "A/B?x=1"));
+
+        assertThat(item.text("customerSegment")).isEqualTo("VIP");
+    }
+
+    @Test
+    void theAgentSeesTheLookedUpDataInTheForm() {
+        crm.stubFor(get("/customers/C-FORM").willReturn(okJson("{\"segment\":\"VIP\",\"status\":\"Active\",\"nps\":9}")));
+        ApiClient alice = agent("alice", Map.of("Sales Processing", 9), 1);
+        alice.put("/api/agents/alice/presence", Map.of("state", "READY"));
+        String id = sourceSystem("crm").post("/api/work-items",
+                Map.of("externalId", "CX-12", "requestType", "Lead", "customerId", "C-FORM")).text("id");
+        await().atMost(PATIENCE).until(() -> sourceSystem("crm").get("/api/work-items/" + id).text("state"),
+                "IN_PROGRESS"::equals);
+
+        String task = alice.get("/engine-rest/task?assignee=alice&maxResults=1").body().get(0).path("id").asText();
+        JsonNode variables = alice.get("/engine-rest/task/" + task + "/form-variables").body();
+        assertThat(variables.path("npsScore").path("value").asInt()).isEqualTo(9);
+        assertThat(variables.path("accountStatus").path("value").asText()).isEqualTo("Active");
+        assertThat(variables.path("customerSegment").path("value").asText()).isEqualTo("VIP");
+        String form = alice.get("/engine-rest/task/" + task + "/deployed-form").body().toString();
+        assertThat(form).contains("\"key\":\"npsScore\"", "\"key\":\"accountStatus\"", "\"key\":\"lifetimeValue\"");
+    }
+
+    @Test
+    void aRequiredSourceThatKeepsFailingBecomesAnIncident() {
+        crm.stubFor(get("/credit/K-1").willReturn(aResponse().withStatus(503)));
+        ApiClient source = sourceSystem("crm");
+        String id = source.post("/api/work-items", Map.of("externalId", "CX-13", "requestType", "Lead", "attributes",
+                Map.of("creditCheckId", "K-1"))).text("id");
+        String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
+
+        Job job = await().atMost(PATIENCE)
+            .until(() -> managementService.createJobQuery().processInstanceId(instance).singleResult(),
+                    found -> found != null && found.getExceptionMessage() != null);
+        assertThat(job.getExceptionMessage()).contains("Required context source 'credit' failed: HTTP 503");
+        // the engine retries later (R3/PT1M); run the remaining attempts now
+        while (managementService.createJobQuery().jobId(job.getId()).singleResult().getRetries() > 0) {
+            try {
+                managementService.executeJob(job.getId());
+            }
+            catch (RuntimeException expected) {
+                // the source still fails
+            }
+        }
+
+        var incident = runtimeService.createIncidentQuery().processInstanceId(instance).singleResult();
+        assertThat(incident).isNotNull();
+        assertThat(incident.getIncidentMessage()).contains("Required context source 'credit' failed: HTTP 503");
+        assertThat(source.get("/api/work-items/" + id).text("state")).isEqualTo("CAPTURED");
+    }
+
+    private static ApiClient.Response queued(ApiClient source, Map<String, Object> body) {
+        var captured = source.post("/api/work-items", body);
+        assertThat(captured.status()).as(captured.body().toString()).isEqualTo(201);
+        String id = captured.text("id");
+        return await().atMost(PATIENCE).until(() -> source.get("/api/work-items/" + id),
+                item -> "QUEUED".equals(item.text("state")));
+    }
+
+    private static JsonNode event(ApiClient source, String id, String type) {
+        for (JsonNode event : source.get("/api/work-items/" + id + "/history").body()) {
+            if (type.equals(event.path("type").asText())) {
+                return event;
+            }
+        }
+        throw new AssertionError("no " + type + " event for " + id);
+    }
+}
