@@ -120,9 +120,10 @@ public class ContextLookup implements DisposableBean {
             status.put("status", answer.isPresent() ? "OK" : "NOT_FOUND");
             return answer.orElse(source.defaults());
         }
-        catch (CallNotPermittedException | SourceClient.SourceFailure e) {
+        catch (RuntimeException e) {
+            // SourceFailure and an open circuit are expected; anything else is a failure of the source too
             String error = e instanceof CallNotPermittedException ? "circuit open after repeated failures"
-                    : e.getMessage();
+                    : e instanceof SourceClient.SourceFailure ? e.getMessage() : "unexpected error: " + e;
             status.put("status", e instanceof CallNotPermittedException ? "CIRCUIT_OPEN" : "FAILED");
             status.put("error", error);
             if (source.required()) {
