@@ -75,6 +75,11 @@ public class Agents {
     }
 
     @Transactional(readOnly = true)
+    public boolean exists(String id) {
+        return agents.existsById(id);
+    }
+
+    @Transactional(readOnly = true)
     public AgentView view(String id) {
         Agent agent = agents.findById(id).orElseThrow(() -> Problems.notFound("agent", id));
         List<WorkItemView> held = workItems.heldBy(id);

@@ -123,7 +123,7 @@ public class ContextLookup implements DisposableBean {
         catch (RuntimeException e) {
             // SourceFailure and an open circuit are expected; anything else is a failure of the source too
             String error = e instanceof CallNotPermittedException ? "circuit open after repeated failures"
-                    : e instanceof SourceClient.SourceFailure ? e.getMessage() : "unexpected error: " + e;
+                    : e instanceof SourceClient.SourceFailure ? e.getMessage() : "unexpected error: " + e.getMessage();
             status.put("status", e instanceof CallNotPermittedException ? "CIRCUIT_OPEN" : "FAILED");
             status.put("error", error);
             if (source.required()) {

@@ -47,6 +47,16 @@ class DemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        try {
+            load();
+        }
+        catch (RuntimeException anotherNodeWasFaster) {
+            // two demo nodes starting together: every step checks first, so once more completes the set
+            load();
+        }
+    }
+
+    private void load() {
         group("sales", "Sales");
         group("finance", "Finance");
         user("sofia", "Sofia", "Supervisor", WorklaneGroups.SUPERVISORS, "sales");
@@ -54,9 +64,8 @@ class DemoData implements ApplicationRunner {
         user("crm", "CRM", "Source system", WorklaneGroups.SOURCE_SYSTEMS);
         user("webshop", "Web shop", "Source system", WorklaneGroups.SOURCE_SYSTEMS);
         for (DemoAgent agent : AGENTS) {
-            boolean created = user(agent.id(), agent.firstName(), agent.lastName(), WorklaneGroups.AGENTS,
-                    agent.department());
-            if (created) {
+            user(agent.id(), agent.firstName(), agent.lastName(), WorklaneGroups.AGENTS, agent.department());
+            if (!agents.exists(agent.id())) {
                 agents.save(agent.id(), new AgentProfile(agent.firstName() + " " + agent.lastName(), agent.skills(),
                         Map.of("workitem", agent.workItemCapacity()), List.of(agent.department())));
                 agents.changePresence(agent.id(), new PresenceChange(Presence.READY, null));
@@ -73,10 +82,9 @@ class DemoData implements ApplicationRunner {
         }
     }
 
-    /** @return whether the user was created now */
-    private boolean user(String id, String firstName, String lastName, String... groups) {
+    private void user(String id, String firstName, String lastName, String... groups) {
         if (identityService.createUserQuery().userId(id).count() > 0) {
-            return false;
+            return;
         }
         User user = identityService.newUser(id);
         user.setFirstName(firstName);
@@ -87,6 +95,5 @@ class DemoData implements ApplicationRunner {
         for (String group : groups) {
             identityService.createMembership(id, group);
         }
-        return true;
     }
 }

@@ -31,6 +31,8 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -43,6 +45,8 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(0)
 class AccessSetup implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(AccessSetup.class);
 
     static final String MY_WORK_ITEMS = "My work items";
     static final String ALL_WORK_ITEMS = "All work items";
@@ -62,6 +66,17 @@ class AccessSetup implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        try {
+            setUp();
+        }
+        catch (RuntimeException anotherNodeWasFaster) {
+            // nodes starting together race to create the same rows; every step checks first, so once more does it
+            log.info("Access setup collided with another node; checking again: {}", anotherNodeWasFaster.getMessage());
+            setUp();
+        }
+    }
+
+    private void setUp() {
         group(AGENTS, "Agents", "WORKLANE");
         group(SUPERVISORS, "Supervisors", "WORKLANE");
         group(SOURCE_SYSTEMS, "Source systems", "SYSTEM");
