@@ -45,6 +45,11 @@ public final class ApiClient {
         return exchange(HttpMethod.PATCH, path, body);
     }
 
+    /** A raw merge patch, sent as it is (nulls included). */
+    public Response patchRaw(String path, String json) {
+        return exchange(HttpMethod.PATCH, path, json);
+    }
+
     public Response put(String path, Object body) {
         return exchange(HttpMethod.PUT, path, body);
     }

@@ -1,12 +1,12 @@
 package io.worklane.capture;
 
-import static io.worklane.workitem.WorkItemProcess.WORK_ITEM_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import io.worklane.workitem.Actor;
+import io.worklane.workitem.WorkItemRef;
 import io.worklane.workitem.WorkItems;
 
 /** "Apply update": attributes that do not touch classification change in place; the item stays where it is. */
@@ -21,7 +21,7 @@ class ApplyUpdateDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        workItems.update((String) execution.getVariable(WORK_ITEM_ID), CaptureVariables.readValid(execution),
+        workItems.update(WorkItemRef.of(execution), CaptureVariables.readValid(execution),
                 CaptureVariables.changedFields(execution), Actor.of(execution, Actor.system("engine")));
     }
 }

@@ -61,13 +61,30 @@ class AttributeChanges {
             fields.add(name);
         }
         ObjectNode merged = json.valueToTree(CaptureVariables.asRequest(item));
-        merged.setAll((ObjectNode) patch);
+        mergePatch(merged, (ObjectNode) patch);
         CaptureRequest request = parse(merged);
         rules.check(request);
         VariableMap all = CaptureVariables.from(request, item.sourceSystem());
         VariableMap changed = Variables.createVariables();
         fields.forEach(field -> changed.put(field, all.get(field)));
         return new Changes(changed, List.copyOf(fields));
+    }
+
+    /** RFC 7396: objects merge member by member (custom attributes too); null removes a member. */
+    private static void mergePatch(ObjectNode target, ObjectNode patch) {
+        patch.fields().forEachRemaining(field -> {
+            JsonNode value = field.getValue();
+            JsonNode current = target.get(field.getKey());
+            if (value.isNull()) {
+                target.remove(field.getKey());
+            }
+            else if (value.isObject() && current instanceof ObjectNode nested) {
+                mergePatch(nested, (ObjectNode) value);
+            }
+            else {
+                target.set(field.getKey(), value);
+            }
+        });
     }
 
     private CaptureRequest parse(ObjectNode merged) {

@@ -1,12 +1,12 @@
 package io.worklane.capture;
 
 import static io.worklane.workitem.WorkItemProcess.REJECTION_REASON;
-import static io.worklane.workitem.WorkItemProcess.WORK_ITEM_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.worklane.workitem.WorkItemRef;
 import io.worklane.workitem.WorkItems;
 
 /** "Reject work item": the item ends REJECTED, with the reason in its history. */
@@ -21,6 +21,6 @@ class RejectWorkItemDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        workItems.reject((String) execution.getVariable(WORK_ITEM_ID), (String) execution.getVariable(REJECTION_REASON));
+        workItems.reject(WorkItemRef.of(execution), (String) execution.getVariable(REJECTION_REASON));
     }
 }

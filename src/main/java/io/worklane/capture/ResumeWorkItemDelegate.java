@@ -1,12 +1,12 @@
 package io.worklane.capture;
 
-import static io.worklane.workitem.WorkItemProcess.WORK_ITEM_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import io.worklane.workitem.Actor;
+import io.worklane.workitem.WorkItemRef;
 import io.worklane.workitem.WorkItems;
 
 /** "Resume work item": distribution starts over, so the item is classified and prioritised as it would be now. */
@@ -21,6 +21,6 @@ class ResumeWorkItemDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        workItems.resume((String) execution.getVariable(WORK_ITEM_ID), Actor.of(execution, Actor.system("engine")));
+        workItems.resume(WorkItemRef.of(execution), Actor.of(execution, Actor.system("engine")));
     }
 }

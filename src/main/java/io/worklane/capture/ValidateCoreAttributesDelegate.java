@@ -23,13 +23,33 @@ import io.worklane.workitem.WorkItems;
 class ValidateCoreAttributesDelegate implements JavaDelegate {
 
     private final WorkItems workItems;
+    private final CaptureRules rules;
 
-    ValidateCoreAttributesDelegate(WorkItems workItems) {
+    ValidateCoreAttributesDelegate(WorkItems workItems, CaptureRules rules) {
         this.workItems = workItems;
+        this.rules = rules;
+    }
+
+    /** A source system calling the engine REST API captures for itself, as over the capture API. */
+    private static void bindSourceSystem(DelegateExecution execution) {
+        String caller = EngineCaller.boundSourceSystem(execution);
+        if (caller == null) {
+            return;
+        }
+        Object declared = execution.getVariable(SOURCE_SYSTEM);
+        if (declared == null || declared.toString().isBlank()) {
+            execution.setVariable(SOURCE_SYSTEM, caller);
+        }
+        else if (!caller.equals(declared.toString())) {
+            throw new BadUserRequestException("Source system '" + caller + "' cannot capture items for '" + declared
+                    + "'.");
+        }
     }
 
     @Override
     public void execute(DelegateExecution execution) {
+        EngineCaller.dropForgedVariables(execution);
+        bindSourceSystem(execution);
         // Decisions and forms read every capture variable: absent or blank means null to them.
         for (String name : CAPTURE_VARIABLES) {
             Object value = execution.getVariable(name);
@@ -42,6 +62,10 @@ class ValidateCoreAttributesDelegate implements JavaDelegate {
             id = UUID.randomUUID().toString();
             execution.setProcessBusinessKey(id);
         }
+        else if (workItems.find(id).isPresent()) {
+            throw new BadUserRequestException("Business key " + id + " names an existing work item; start without "
+                    + "a business key (or restart that item).");
+        }
         CaptureVariables.Reading reading = CaptureVariables.read(id, execution.getProcessInstanceId(), execution);
         List<String> problems = new ArrayList<>();
         if (reading.item().externalId() == null) {
@@ -51,6 +75,7 @@ class ValidateCoreAttributesDelegate implements JavaDelegate {
             problems.add("sourceSystem is missing");
         }
         problems.addAll(reading.problems());
+        problems.addAll(rules.problems(reading.item()));
 
         NewWorkItem item = reading.item();
         if (item.sourceSystem() != null && item.externalId() != null) {

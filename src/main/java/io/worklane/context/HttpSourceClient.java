@@ -11,6 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +28,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class HttpSourceClient implements SourceClient {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_]+)}");
+
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "context-deadlines");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final ContextProperties.Source source;
     private final List<String> allowedHosts;
@@ -84,7 +94,8 @@ class HttpSourceClient implements SourceClient {
         Map<String, Object> values = new LinkedHashMap<>();
         for (String name : placeholders) {
             Object value = item.get(name);
-            if (value == null || value.toString().isBlank()) {
+            // "." and ".." would survive encoding and move the request up the source's path
+            if (value == null || value.toString().isBlank() || value.toString().matches("\\.{1,2}")) {
                 return Optional.empty();
             }
             values.put(name, value.toString());
@@ -116,7 +127,11 @@ class HttpSourceClient implements SourceClient {
             Thread.currentThread().interrupt();
             throw new SourceFailure("interrupted", false, e);
         }
-        try (InputStream body = response.body()) {
+        InputStream body = response.body();
+        // the request time-out ends with the headers: a body that stalls is cut off at the same deadline
+        ScheduledFuture<?> deadline = DEADLINES.schedule(() -> closeQuietly(body), source.timeout().toMillis(),
+                TimeUnit.MILLISECONDS);
+        try (body) {
             int status = response.statusCode();
             if (status == 404) {
                 return Optional.empty();
@@ -127,7 +142,21 @@ class HttpSourceClient implements SourceClient {
             return Optional.of(attributesFrom(readLimited(body)));
         }
         catch (IOException e) {
-            throw new SourceFailure("answer unreadable: " + e.getMessage(), true, e);
+            String reason = deadline.isDone() ? "no complete answer within " + source.timeout().toMillis() + " ms"
+                    : "answer unreadable: " + e.getMessage();
+            throw new SourceFailure(reason, true, e);
+        }
+        finally {
+            deadline.cancel(false);
+        }
+    }
+
+    private static void closeQuietly(InputStream body) {
+        try {
+            body.close();
+        }
+        catch (IOException e) {
+            // closing is all we wanted
         }
     }
 

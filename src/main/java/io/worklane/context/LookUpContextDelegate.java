@@ -1,15 +1,16 @@
 package io.worklane.context;
 
 import static io.worklane.workitem.WorkItemProcess.ATTRIBUTES;
-import static io.worklane.workitem.WorkItemProcess.WORK_ITEM_ID;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.worklane.workitem.WorkItemRef;
 import io.worklane.workitem.WorkItems;
 
 /**
@@ -30,15 +31,22 @@ class LookUpContextDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        WorkItemRef ref = WorkItemRef.of(execution);
         Map<String, Object> item = new HashMap<>(execution.getVariables());
         if (item.get(ATTRIBUTES) instanceof Map<?, ?> custom) {
             custom.forEach((key, value) -> item.putIfAbsent(key.toString(), value));
         }
+        // what an earlier lookup filled is asked again (reclassify, resume), not taken as the source system's
+        Set<String> lookedUpBefore = workItems.find(ref.id()).map(found -> found.contextData().keySet()).orElse(Set.of());
+        lookedUpBefore.forEach(item::remove);
         ContextOutcome outcome = contextLookup.lookUp(item);
         if (outcome.sources().isEmpty()) {
             return;
         }
+        lookedUpBefore.stream()
+            .filter(attribute -> !outcome.values().containsKey(attribute))
+            .forEach(attribute -> execution.setVariable(attribute, null));
         outcome.values().forEach(execution::setVariable);
-        workItems.recordContext((String) execution.getVariable(WORK_ITEM_ID), outcome.values(), outcome.sources());
+        workItems.recordContext(ref, outcome.values(), outcome.sources());
     }
 }

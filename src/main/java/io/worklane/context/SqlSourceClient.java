@@ -91,10 +91,17 @@ class SqlSourceClient implements SourceClient, AutoCloseable {
             if (value instanceof java.math.BigDecimal decimal) {
                 value = decimal.scale() <= 0 ? (Object) decimal.longValue() : decimal.doubleValue();
             }
+            else if (value instanceof java.sql.Date date) {
+                value = date.toLocalDate().toString();
+            }
+            else if (value instanceof java.sql.Time time) {
+                value = time.toLocalTime().toString();
+            }
             else if (value instanceof java.util.Date date) {
                 value = date.toInstant().toString();
             }
-            if (value != null) {
+            // only scalars become attributes: arrays, LOBs and the like are left out
+            if (value instanceof String || value instanceof Number || value instanceof Boolean) {
                 attributes.put(attribute, value);
             }
         });

@@ -1,13 +1,13 @@
 package io.worklane.handling;
 
 import static io.worklane.workitem.WorkItemProcess.ASSIGNEE;
-import static io.worklane.workitem.WorkItemProcess.WORK_ITEM_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import io.worklane.workitem.Actor;
+import io.worklane.workitem.WorkItemRef;
 import io.worklane.workitem.WorkItems;
 
 /**
@@ -26,6 +26,6 @@ class CompleteWorkItemDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Actor markedDoneBy = Actor.agent((String) execution.getVariable(ASSIGNEE));
-        workItems.complete((String) execution.getVariable(WORK_ITEM_ID), Actor.of(execution, markedDoneBy));
+        workItems.complete(WorkItemRef.of(execution), Actor.of(execution, markedDoneBy));
     }
 }

@@ -1,14 +1,12 @@
 package io.worklane.handling;
 
-import static io.worklane.workitem.WorkItemProcess.ASSIGNEE;
 import static io.worklane.workitem.WorkItemProcess.CONFIRMATION_TIMEOUT;
-import static io.worklane.workitem.WorkItemProcess.WORK_ITEM_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import io.worklane.workitem.Actor;
+import io.worklane.workitem.WorkItemRef;
 import io.worklane.workitem.WorkItems;
 
 /**
@@ -26,8 +24,8 @@ class RecordMarkDoneDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        boolean awaitConfirmation = execution.getVariable(CONFIRMATION_TIMEOUT) != null;
-        Actor agent = Actor.agent((String) execution.getVariable(ASSIGNEE));
-        workItems.markDone((String) execution.getVariable(WORK_ITEM_ID), awaitConfirmation, agent);
+        // the gateway and timer after this task read the variable: it says what the row says, whatever a task
+        // completion may have set
+        execution.setVariable(CONFIRMATION_TIMEOUT, workItems.markDone(WorkItemRef.of(execution)));
     }
 }

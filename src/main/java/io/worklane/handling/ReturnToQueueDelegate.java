@@ -1,11 +1,11 @@
 package io.worklane.handling;
 
-import static io.worklane.workitem.WorkItemProcess.WORK_ITEM_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.worklane.workitem.WorkItemRef;
 import io.worklane.workitem.WorkItems;
 
 /**
@@ -23,6 +23,6 @@ class ReturnToQueueDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        workItems.confirmationOverdue((String) execution.getVariable(WORK_ITEM_ID));
+        workItems.confirmationOverdue(WorkItemRef.of(execution));
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import io.worklane.workitem.ServiceLevelOutcome;
 import io.worklane.workitem.WorkItemView;
+import io.worklane.workitem.WorkItemRef;
 import io.worklane.workitem.WorkItems;
 
 /**
@@ -35,10 +36,10 @@ class ApplyServiceLevelDelegate implements JavaDelegate {
     @Override
     @SuppressWarnings("unchecked")
     public void execute(DelegateExecution execution) {
-        String id = (String) execution.getVariable(WORK_ITEM_ID);
+        WorkItemRef ref = WorkItemRef.of(execution);
         Map<String, Object> classification = (Map<String, Object>) execution.getVariable(CLASSIFICATION);
         ServiceLevel serviceLevel = ServiceLevel.from((Map<String, Object>) execution.getVariable(SERVICE_LEVEL));
-        WorkItemView item = workItems.find(id).orElseThrow(() -> new IllegalStateException("no work item " + id));
+        WorkItemView item = workItems.find(ref.id()).orElseThrow(() -> new IllegalStateException("no work item " + ref.id()));
 
         Instant now = clock.instant();
         boolean scheduled = item.activationAt() != null && item.activationAt().isAfter(now);
@@ -52,7 +53,7 @@ class ApplyServiceLevelDelegate implements JavaDelegate {
         var outcome = new ServiceLevelOutcome((String) classification.get("department"),
                 (String) classification.get("process"), priority, dueAt, serviceLevel.requiredSkill(), PRIMARY_TARGET,
                 confirmationTimeout, scheduled);
-        workItems.applyServiceLevel(id, outcome);
+        workItems.applyServiceLevel(ref, outcome);
 
         // The decision results are the engine's own map type: keep plain variables instead.
         execution.removeVariable(CLASSIFICATION);

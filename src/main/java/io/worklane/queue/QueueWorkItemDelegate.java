@@ -1,13 +1,13 @@
 package io.worklane.queue;
 
 import static io.worklane.workitem.WorkItemProcess.ACTIVATION_IN_FUTURE;
-import static io.worklane.workitem.WorkItemProcess.WORK_ITEM_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import io.worklane.workitem.Actor;
+import io.worklane.workitem.WorkItemRef;
 import io.worklane.workitem.WorkItems;
 
 /** "Queue work item": the item enters the universal queue; the router hears of it after commit. */
@@ -25,7 +25,7 @@ class QueueWorkItemDelegate implements JavaDelegate {
         // the item was SCHEDULED: the activation timer is why it enters the queue now (said once)
         boolean activated = Boolean.TRUE.equals(execution.getVariable(ACTIVATION_IN_FUTURE));
         execution.setVariable(ACTIVATION_IN_FUTURE, false);
-        workItems.queue((String) execution.getVariable(WORK_ITEM_ID),
+        workItems.queue(WorkItemRef.of(execution),
                 activated ? Actor.timer("activation-date") : Actor.system("rules"));
     }
 }

@@ -135,9 +135,10 @@ class AccessSetup implements ApplicationRunner {
     }
 
     private Filter filter(String name, TaskQuery query, int priority, String description) {
-        Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
-        if (existing != null) {
-            return existing;
+        // a race of two starting nodes may have made two: use the first, never fail on it
+        var existing = filterService.createFilterQuery().filterName(name).orderByFilterId().asc().listPage(0, 1);
+        if (!existing.isEmpty()) {
+            return existing.get(0);
         }
         Filter filter = filterService.newTaskFilter(name)
             .setQuery(query)

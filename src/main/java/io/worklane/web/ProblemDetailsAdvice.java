@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -57,6 +59,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         ProblemDetail problem = Problems.malformed(e.getCause()).getBody();
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Two changes of one item met (a lock, a deadlock, the engine's optimistic locking): nothing was done. */
+    @ExceptionHandler({ ConcurrencyFailureException.class, OptimisticLockingException.class })
+    ResponseEntity<Object> concurrentChange(Exception e, WebRequest request) {
+        ProblemDetail problem = Problems.detail(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
+                "The item changed at the same time; nothing was done. Try again.");
+        return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
     }
 
     @ExceptionHandler(Exception.class)

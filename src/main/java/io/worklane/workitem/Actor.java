@@ -2,6 +2,7 @@ package io.worklane.workitem;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /** Who caused a transition: reports and the history endpoint show it. */
 public record Actor(Type type, String id) {
@@ -37,7 +38,9 @@ public record Actor(Type type, String id) {
      * its agent), else the fallback.
      */
     public static Actor of(DelegateExecution execution, Actor fallback) {
-        Object encoded = execution.getVariable(WorkItemProcess.ACTOR);
+        // only Worklane's own, transient hand-over counts: a stored "actor" variable could be set by anyone
+        TypedValue typed = execution.getVariableTyped(WorkItemProcess.ACTOR);
+        Object encoded = typed != null && typed.isTransient() ? typed.getValue() : null;
         if (encoded instanceof String text && text.contains(":")) {
             int colon = text.indexOf(':');
             return new Actor(Type.valueOf(text.substring(0, colon)), text.substring(colon + 1));

@@ -52,9 +52,17 @@ class CaseAttributes {
         return a;
     }
 
-    /** Takes a looked-up value for one of the standard attributes; @return whether it is one */
+    /** The column sizes of V1__work_items_and_agents.sql: a longer looked-up value stays context data only. */
+    private static final java.util.Map<String, Integer> MAX_LENGTH = java.util.Map.of("customerId", 100,
+            "customerSegment", 100, "product", 200, "subproduct", 200, "requestType", 100, "name", 200, "surname", 200,
+            "contactNumber", 50, "alternativeContactNumber", 50);
+
+    /** Takes a looked-up value for one of the standard attributes; @return whether it took it */
     boolean fill(String attribute, Object value) {
         String text = value == null ? null : value.toString();
+        if (text != null && text.length() > MAX_LENGTH.getOrDefault(attribute, Integer.MAX_VALUE)) {
+            return false;
+        }
         switch (attribute) {
             case "customerId" -> customerId = text;
             case "customerSegment" -> customerSegment = text;

@@ -11,7 +11,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+
+import org.springframework.data.domain.Persistable;
 
 /**
  * One row of the universal-queue projection. The BPMN decides which transition happens when; the methods here
@@ -19,7 +24,11 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "work_item")
-class WorkItem {
+class WorkItem implements Persistable<String> {
+
+    /** Set for a row created here, so that saving inserts (and a duplicate id fails) rather than merges. */
+    @Transient
+    private boolean isNew;
 
     @Id
     private String id;
@@ -62,6 +71,7 @@ class WorkItem {
 
     static WorkItem registered(NewWorkItem item, Instant now) {
         WorkItem w = new WorkItem();
+        w.isNew = true;
         w.id = item.id();
         w.processInstanceId = item.processInstanceId();
         w.sourceSystem = item.sourceSystem();
@@ -91,6 +101,10 @@ class WorkItem {
 
     /** Looked-up values fill the standard attributes they name; all of them are kept as context data. */
     void recordContext(Map<String, Object> values, Instant now) {
+        if (contextData != null) {
+            // what an earlier lookup filled and this one did not: no longer known
+            contextData.keySet().stream().filter(key -> !values.containsKey(key)).forEach(key -> caseAttributes.fill(key, null));
+        }
         values.forEach(caseAttributes::fill);
         contextData = new LinkedHashMap<>(values);
         updatedAt = now;
@@ -160,9 +174,13 @@ class WorkItem {
         processInstanceId = newProcessInstanceId;
         state = WorkItemState.CAPTURED;
         restartCount++;
+        // the service level counts from the restart; everything the rules and lookups derived is derived anew
+        capturedAt = now;
         takeAttributes(attributes, now);
         requiredSkill = null;
         targetLevel = null;
+        confirmationTimeout = null;
+        contextData = null;
         queuedAt = null;
         assignedAt = null;
         doneAt = null;
@@ -198,8 +216,32 @@ class WorkItem {
                 new WorkItemView.Requested(requestedDepartment, requestedProcess, requestedPriority, requestedDueAt));
     }
 
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostPersist
+    @PostLoad
+    void markStored() {
+        isNew = false;
+    }
+
     String id() {
         return id;
+    }
+
+    String processInstanceId() {
+        return processInstanceId;
+    }
+
+    String confirmationTimeout() {
+        return confirmationTimeout;
     }
 
     WorkItemState state() {

@@ -47,8 +47,11 @@ public final class WorkItemProcess {
             ALTERNATIVE_CONTACT_NUMBER, NAME, SURNAME, PREFERRED_AGENT, ACTIVATION_AT, DUE_AT, PRIORITY, SOURCE_URL,
             MEDIA_TYPE, ATTRIBUTES);
 
-    /** Capture variables whose change needs classification and service level again (reclassify, reschedule). */
-    public static final Set<String> CLASSIFICATION_INPUTS = Set.of(DEPARTMENT, PROCESS, CUSTOMER_SEGMENT, PRODUCT,
+    /**
+     * Capture variables whose change needs context, classification and service level again (reclassify,
+     * reschedule); the customer id is what context sources look up.
+     */
+    public static final Set<String> CLASSIFICATION_INPUTS = Set.of(DEPARTMENT, PROCESS, CUSTOMER_ID, CUSTOMER_SEGMENT, PRODUCT,
             SUBPRODUCT, REQUEST_TYPE, DEAL_VALUE, PREFERRED_AGENT, ACTIVATION_AT, DUE_AT, PRIORITY, MEDIA_TYPE);
 
     // variables written along the way; the rules' outcome never overwrites what the source said

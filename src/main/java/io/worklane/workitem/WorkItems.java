@@ -70,93 +70,104 @@ public class WorkItems {
     /** Inserts the row; a duplicate (source system, external id) fails on the unique constraint. */
     public WorkItemView register(NewWorkItem newItem, Actor actor) {
         Instant now = clock.instant();
+        // persist, never merge: an existing id (or source id) fails instead of overwriting that item
         WorkItem item = items.saveAndFlush(WorkItem.registered(newItem, now));
         record(item, WorkItemEventType.CAPTURED, actor, now, Map.of());
         return item.toView(now);
     }
 
     /** What third-party sources said about the item; {@code sources} tells how each of them answered. */
-    public void recordContext(String id, Map<String, Object> values, Map<String, Map<String, Object>> sources) {
-        change(id, WorkItemEventType.CONTEXT_LOOKED_UP, Actor.system("context"), (item, now) -> {
+    public void recordContext(WorkItemRef ref, Map<String, Object> values, Map<String, Map<String, Object>> sources) {
+        change(ref, WorkItemEventType.CONTEXT_LOOKED_UP, Actor.system("context"), (item, now) -> {
             item.recordContext(values, now);
             return new LinkedHashMap<>(sources);
         });
     }
 
-    public void reject(String id, String reason) {
-        change(id, WorkItemEventType.REJECTED, Actor.system("validation"), (item, now) -> {
+    public void reject(WorkItemRef ref, String reason) {
+        change(ref, WorkItemEventType.REJECTED, Actor.system("validation"), (item, now) -> {
             item.reject(reason, now);
             return details("reason", reason);
         });
     }
 
-    public void applyServiceLevel(String id, ServiceLevelOutcome outcome) {
-        change(id, WorkItemEventType.CLASSIFIED, Actor.system("rules"), (item, now) -> {
+    public void applyServiceLevel(WorkItemRef ref, ServiceLevelOutcome outcome) {
+        change(ref, WorkItemEventType.CLASSIFIED, Actor.system("rules"), (item, now) -> {
             item.applyServiceLevel(outcome, now);
             return details("department", outcome.department(), "process", outcome.process(), "requiredSkill",
                     outcome.requiredSkill(), "dueAt", outcome.dueAt(), "scheduled", outcome.scheduled());
         });
     }
 
-    public void queue(String id, Actor actor) {
-        WorkItem queued = change(id, WorkItemEventType.QUEUED, actor, (item, now) -> {
+    public void queue(WorkItemRef ref, Actor actor) {
+        WorkItem queued = change(ref, WorkItemEventType.QUEUED, actor, (item, now) -> {
             item.queue(now);
             return Map.of();
         });
-        publisher.publishEvent(new WorkItemQueued(id, queued.requiredSkill(), queued.mediaType()));
+        publisher.publishEvent(new WorkItemQueued(ref.id(), queued.requiredSkill(), queued.mediaType()));
     }
 
     /** Gives a queued item to an agent; {@code reason} records why the router chose this pair. */
     public void assign(String id, String agentId, Map<String, Object> reason) {
-        change(id, WorkItemEventType.OFFERED, Actor.system("router"), (item, now) -> {
+        change(new WorkItemRef(id, null), WorkItemEventType.OFFERED, Actor.system("router"), (item, now) -> {
             item.assign(agentId, now);
             return reason;
         });
     }
 
-    public void markDone(String id, boolean awaitConfirmation, Actor actor) {
-        releasing(id, WorkItemEventType.DONE, actor, (item, now) -> item.markDone(awaitConfirmation, now),
-                details("awaitingConfirmation", awaitConfirmation));
+    /**
+     * The agent marked the item done; the row (not a variable an agent could set) says whether the source
+     * system must confirm. @return the confirmation time-out (ISO-8601) the item now waits for, or null
+     */
+    public String markDone(WorkItemRef ref) {
+        String[] timeout = new String[1];
+        releasing(ref, WorkItemEventType.DONE, null, (item, now) -> {
+            timeout[0] = item.confirmationTimeout();
+            return item.markDone(timeout[0] != null, now);
+        }, Map.of());
+        return timeout[0];
     }
 
-    public void confirmationOverdue(String id) {
-        change(id, WorkItemEventType.CONFIRMATION_OVERDUE, Actor.timer("source-confirmation"), (item, now) -> Map.of());
+    public void confirmationOverdue(WorkItemRef ref) {
+        change(ref, WorkItemEventType.CONFIRMATION_OVERDUE, Actor.timer("source-confirmation"), (item, now) -> Map.of());
     }
 
     /** New attributes that need no new classification: the item stays where it is. */
-    public void update(String id, NewWorkItem attributes, List<String> changed, Actor actor) {
-        change(id, WorkItemEventType.UPDATED, actor, (item, now) -> {
+    public void update(WorkItemRef ref, NewWorkItem attributes, List<String> changed, Actor actor) {
+        change(ref, WorkItemEventType.UPDATED, actor, (item, now) -> {
             item.takeAttributes(attributes, now);
             return details("fields", changed);
         });
     }
 
     /** New attributes that change classification or schedule: distribution starts over. */
-    public void reclassify(String id, NewWorkItem attributes, List<String> changed, Actor actor) {
-        releasing(id, WorkItemEventType.RECLASSIFIED, actor, (item, now) -> {
+    public void reclassify(WorkItemRef ref, NewWorkItem attributes, List<String> changed, Actor actor) {
+        releasing(ref, WorkItemEventType.RECLASSIFIED, actor, (item, now) -> {
             item.takeAttributes(attributes, now);
             return item.restartDistribution(now);
         }, details("fields", changed));
     }
 
-    public void hold(String id, Actor actor) {
-        releasing(id, WorkItemEventType.HELD, actor, (item, now) -> item.hold(now), Map.of());
+    public void hold(WorkItemRef ref, Actor actor) {
+        releasing(ref, WorkItemEventType.HELD, actor, (item, now) -> item.hold(now), Map.of());
     }
 
-    public void resume(String id, Actor actor) {
-        releasing(id, WorkItemEventType.RESUMED, actor, (item, now) -> item.restartDistribution(now), Map.of());
+    public void resume(WorkItemRef ref, Actor actor) {
+        releasing(ref, WorkItemEventType.RESUMED, actor, (item, now) -> item.restartDistribution(now), Map.of());
     }
 
-    public void cancel(String id, Actor actor) {
-        releasing(id, WorkItemEventType.CANCELED, actor, (item, now) -> item.cancel(now), Map.of());
+    public void cancel(WorkItemRef ref, Actor actor) {
+        releasing(ref, WorkItemEventType.CANCELED, actor, (item, now) -> item.cancel(now), Map.of());
     }
 
-    public void complete(String id, Actor actor) {
-        releasing(id, WorkItemEventType.COMPLETED, actor, (item, now) -> item.complete(now), Map.of());
+    public void complete(WorkItemRef ref, Actor actor) {
+        releasing(ref, WorkItemEventType.COMPLETED, actor, (item, now) -> item.complete(now), Map.of());
     }
 
-    public void restart(String id, String processInstanceId, NewWorkItem attributes, Actor actor) {
-        change(id, WorkItemEventType.RESTARTED, actor, (item, now) -> {
+    /** The only transition that moves an item to a new process instance: that of the restart. */
+    public void restart(WorkItemRef ref, NewWorkItem attributes, Actor actor) {
+        String processInstanceId = ref.processInstanceId();
+        change(new WorkItemRef(ref.id(), null), WorkItemEventType.RESTARTED, actor, (item, now) -> {
             item.restart(processInstanceId, attributes, now);
             return details("processInstanceId", processInstanceId);
         });
@@ -167,31 +178,39 @@ public class WorkItems {
         T apply(WorkItem item, Instant now);
     }
 
-    private WorkItem change(String id, WorkItemEventType type, Actor actor, Transition<Map<String, Object>> transition) {
+    private WorkItem change(WorkItemRef ref, WorkItemEventType type, Actor actor,
+            Transition<Map<String, Object>> transition) {
         Instant now = clock.instant();
-        WorkItem item = load(id);
+        WorkItem item = load(ref);
         record(item, type, actor, now, transition.apply(item, now));
         return item;
     }
 
     /** A transition that may take the item away from its agent, who then has a free slot. */
-    private void releasing(String id, WorkItemEventType type, Actor actor, Transition<String> transition,
+    /** @param actor who did it; null: the agent the item leaves */
+    private void releasing(WorkItemRef ref, WorkItemEventType type, Actor actor, Transition<String> transition,
             Map<String, Object> details) {
         Instant now = clock.instant();
-        WorkItem item = load(id);
+        WorkItem item = load(ref);
         String releasedAgent = transition.apply(item, now);
         Map<String, Object> recorded = new LinkedHashMap<>(details);
         if (releasedAgent != null) {
             recorded.put("releasedAgent", releasedAgent);
         }
-        record(item, type, actor, now, recorded);
+        record(item, type, actor != null ? actor : Actor.agent(releasedAgent), now, recorded);
         if (releasedAgent != null) {
-            publisher.publishEvent(new WorkItemReleased(id, releasedAgent));
+            publisher.publishEvent(new WorkItemReleased(ref.id(), releasedAgent));
         }
     }
 
-    private WorkItem load(String id) {
-        return items.findById(id).orElseThrow(() -> new IllegalStateException("no work item " + id));
+    /** A reference with a process instance must name the row's own: no instance changes another's item. */
+    private WorkItem load(WorkItemRef ref) {
+        WorkItem item = items.findById(ref.id()).orElseThrow(() -> new IllegalStateException("no work item " + ref.id()));
+        if (ref.processInstanceId() != null && !ref.processInstanceId().equals(item.processInstanceId())) {
+            throw new IllegalStateException("process instance " + ref.processInstanceId() + " is not the process of work item "
+                    + ref.id());
+        }
+        return item;
     }
 
     private void record(WorkItem item, WorkItemEventType type, Actor actor, Instant now, Map<String, Object> details) {

@@ -189,6 +189,27 @@ class WorkItemLifecycleIntegrationTests extends PostgresIntegrationTest {
     }
 
     @Test
+    void customAttributesMergeMemberByMember() {
+        ApiClient crm = sourceSystem("crm");
+        String id = capture(crm, Map.of("externalId", "MP-1", "attributes", Map.of("channel", "web", "campaign", "winter")));
+
+        var patched = crm.patchRaw("/api/work-items/" + id, "{\"attributes\":{\"campaign\":null,\"region\":\"north\"}}");
+
+        assertThat(patched.status()).isEqualTo(200);
+        assertThat(patched.body().path("attributes").toString()).isEqualTo("{\"channel\":\"web\",\"region\":\"north\"}");
+    }
+
+    @Test
+    void datesOutsideWhatADatabaseHoldsAreRejected() {
+        var response = sourceSystem("crm").post("/api/work-items",
+                Map.of("externalId", "Y-1", "activationAt", "+100000-01-01T00:00:00Z"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.text("detail")).contains("9999");
+        assertThat(count("SELECT COUNT(*) FROM work_item")).isZero();
+    }
+
+    @Test
     void leadsHaveShortDescriptionsOtherItemsLongerOnes() {
         ApiClient crm = sourceSystem("crm");
         var lead = crm.post("/api/work-items", Map.of("externalId", "D-1", "requestType", "Lead", "description",

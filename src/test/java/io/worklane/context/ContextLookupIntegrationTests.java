@@ -179,6 +179,33 @@ class ContextLookupIntegrationTests extends PostgresIntegrationTest {
     }
 
     @Test
+    void dotSegmentsAreNeverSentToASource() {
+        var item = queued(sourceSystem("crm"), Map.of("externalId", "CX-15", "requestType", "Lead", "customerId", ".."));
+
+        assertThat(event(sourceSystem("crm"), item.text("id"), "CONTEXT_LOOKED_UP").path("details").path("crm")
+            .path("status").asText()).isEqualTo("SKIPPED");
+        crm.verify(0, getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
+    }
+
+    @Test
+    void aReclassificationAsksAgainAndReplacesWhatWasLookedUp() {
+        crm.stubFor(get("/customers/C-V2").willReturn(okJson("{\"segment\":\"VIP\",\"nps\":9}")));
+        crm.stubFor(get("/customers/C-C2").willReturn(okJson("{\"segment\":\"Bronze\",\"status\":\"Collections\"}")));
+        ApiClient source = sourceSystem("crm");
+        var vip = queued(source, Map.of("externalId", "CX-16", "requestType", "Lead", "customerId", "C-V2"));
+        assertThat(vip.text("customerSegment")).isEqualTo("VIP");
+
+        source.patch("/api/work-items/" + vip.text("id"), Map.of("customerId", "C-C2"));
+        var reclassified = await().atMost(PATIENCE).until(() -> source.get("/api/work-items/" + vip.text("id")),
+                found -> "QUEUED".equals(found.text("state")) && "Finance".equals(found.text("department")));
+
+        assertThat(reclassified.text("customerSegment")).isEqualTo("Bronze");
+        assertThat(reclassified.text("process")).isEqualTo("Collections");
+        assertThat(reclassified.body().path("contextData").path("npsScore").asInt()).as("C-C2 has no NPS: default")
+            .isZero();
+    }
+
+    @Test
     void theAgentSeesTheLookedUpDataInTheForm() {
         crm.stubFor(get("/customers/C-FORM").willReturn(okJson("{\"segment\":\"VIP\",\"status\":\"Active\",\"nps\":9}")));
         ApiClient alice = agent("alice", Map.of("Sales Processing", 9), 1);
