@@ -3,13 +3,23 @@ package io.worklane.demo;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import io.worklane.agent.AgentProfile;
@@ -37,16 +47,33 @@ class DemoData implements ApplicationRunner {
             new DemoAgent("dave", "Dave", "Doyle", "finance",
                     Map.of("Finance Processing", 4, "General Processing", 6), 1));
 
-    private final IdentityService identityService;
-    private final Agents agents;
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
-    DemoData(IdentityService identityService, Agents agents) {
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+    private final Agents agents;
+    private final Environment environment;
+    private final String databaseUrl;
+
+    DemoData(IdentityService identityService, AuthorizationService authorizationService, Agents agents,
+            Environment environment, @Value("${spring.datasource.url}") String databaseUrl) {
         this.identityService = identityService;
+        this.authorizationService = authorizationService;
         this.agents = agents;
+        this.environment = environment;
+        this.databaseUrl = databaseUrl;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        // demo is the default profile for a first run on H2; on any other database it must be asked for
+        boolean askedFor = List.of(environment.getActiveProfiles()).contains("demo");
+        if (!askedFor && !databaseUrl.startsWith("jdbc:h2:")) {
+            log.warn("No demo users on {}: the demo profile is only the default. Choose a profile (postgres, or "
+                    + "postgres,demo for demo users) and create the administrator with CAMUNDA_BPM_ADMINUSER_ID.",
+                    databaseUrl);
+            return;
+        }
         try {
             load();
         }
@@ -57,6 +84,7 @@ class DemoData implements ApplicationRunner {
     }
 
     private void load() {
+        administrator();
         group("sales", "Sales");
         group("finance", "Finance");
         user("sofia", "Sofia", "Supervisor", WorklaneGroups.SUPERVISORS, "sales");
@@ -71,6 +99,32 @@ class DemoData implements ApplicationRunner {
                 agents.changePresence(agent.id(), new PresenceChange(Presence.READY, null));
             }
         }
+    }
+
+    /** admin/admin in camunda-admin with every permission, as Camunda's own first-user setup grants. */
+    private void administrator() {
+        if (identityService.createGroupQuery().groupId(Groups.CAMUNDA_ADMIN).count() == 0) {
+            Group group = identityService.newGroup(Groups.CAMUNDA_ADMIN);
+            group.setName("Camunda administrators");
+            group.setType(Groups.GROUP_TYPE_SYSTEM);
+            identityService.saveGroup(group);
+        }
+        for (Resource resource : Resources.values()) {
+            boolean granted = authorizationService.createAuthorizationQuery()
+                .groupIdIn(Groups.CAMUNDA_ADMIN)
+                .resourceType(resource)
+                .resourceId(Authorization.ANY)
+                .count() > 0;
+            if (!granted) {
+                Authorization all = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+                all.setGroupId(Groups.CAMUNDA_ADMIN);
+                all.setResource(resource);
+                all.setResourceId(Authorization.ANY);
+                all.addPermission(Permissions.ALL);
+                authorizationService.saveAuthorization(all);
+            }
+        }
+        user("admin", "Ada", "Admin", Groups.CAMUNDA_ADMIN);
     }
 
     private void group(String id, String name) {

@@ -31,7 +31,10 @@ class RoutingRepository {
                                      AND w.state IN ('OFFERED', 'IN_PROGRESS'))
             """;
 
-    /** Highest priority first, then longest in queue; an item another node is offering is skipped. */
+    /**
+     * Highest priority first, then longest in queue; an item another node is offering is skipped, and so is one
+     * whose process instance is suspended (Cockpit) or gone: it could not take the offer and would block the rest.
+     */
     private static final String LOCK_BEST_ITEM = """
             SELECT w.id, w.process_instance_id, w.priority, w.queued_at, w.required_skill
               FROM work_item w
@@ -39,6 +42,8 @@ class RoutingRepository {
                AND w.media_type IN (:mediaTypes)
                AND EXISTS (SELECT 1 FROM agent_skill s
                             WHERE s.agent_id = :agentId AND s.skill = w.required_skill AND s.proficiency > 0)
+               AND EXISTS (SELECT 1 FROM act_ru_execution e
+                            WHERE e.id_ = w.process_instance_id AND e.suspension_state_ = 1)
              ORDER BY w.priority DESC, w.queued_at ASC
              LIMIT 1
                FOR UPDATE SKIP LOCKED

@@ -76,6 +76,28 @@ class RouterIntegrationTests extends PostgresIntegrationTest {
     }
 
     @Test
+    void anItemWhoseProcessIsSuspendedDoesNotBlockTheQueue() {
+        String suspended = capture("S-1", "Gold", "Lead");
+        awaitQueued(1);
+        String next = capture("S-2", "Silver", "Lead");
+        awaitQueued(2);
+        String instance = jdbc.queryForObject("SELECT process_instance_id FROM work_item WHERE id = ?", String.class,
+                suspended);
+        runtimeService.suspendProcessInstanceById(instance);
+
+        ApiClient bob = agent("bob", Map.of("Sales Processing", 5), 2);
+        bob.put("/api/agents/bob/presence", Map.of("state", "READY"));
+
+        await().atMost(PATIENCE).until(() -> "IN_PROGRESS".equals(stateOf(next)));
+        router.sweep();
+        assertThat(stateOf(suspended)).isEqualTo("QUEUED");
+
+        runtimeService.activateProcessInstanceById(instance);
+        router.sweep();
+        assertThat(stateOf(suspended)).as("once active again it is offered").isEqualTo("IN_PROGRESS");
+    }
+
+    @Test
     void theLongestIdleAgentGetsTheNextItem() {
         ApiClient alice = agent("alice", Map.of("Sales Processing", 9), 2);
         ApiClient bob = agent("bob", Map.of("Sales Processing", 5), 2);
