@@ -12,11 +12,9 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
-import static org.camunda.bpm.engine.authorization.Permissions.TASK_ASSIGN;
 import static org.camunda.bpm.engine.authorization.Permissions.TASK_WORK;
 import static org.camunda.bpm.engine.authorization.Permissions.UPDATE;
 import static org.camunda.bpm.engine.authorization.Permissions.UPDATE_INSTANCE;
-import static org.camunda.bpm.engine.authorization.Permissions.UPDATE_TASK;
 
 import java.util.Map;
 
@@ -86,10 +84,11 @@ class AccessSetup implements ApplicationRunner {
 
         grant(SUPERVISORS, Resources.APPLICATION, "tasklist", ACCESS);
         grant(SUPERVISORS, Resources.APPLICATION, "cockpit", ACCESS);
+        // Tasks are worked, never reassigned in Tasklist: the router assigns, and the row must agree.
         grant(SUPERVISORS, Resources.PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_HISTORY, READ_TASK,
-                UPDATE_TASK, UPDATE_INSTANCE);
+                UPDATE_INSTANCE);
         grant(SUPERVISORS, Resources.PROCESS_INSTANCE, ANY, READ, UPDATE);
-        grant(SUPERVISORS, Resources.TASK, ANY, READ, UPDATE, TASK_WORK, TASK_ASSIGN);
+        grant(SUPERVISORS, Resources.TASK, ANY, READ, TASK_WORK);
         grant(SUPERVISORS, Resources.DECISION_DEFINITION, ANY, READ, READ_HISTORY);
         grant(SUPERVISORS, Resources.DEPLOYMENT, ANY, READ);
 

@@ -96,6 +96,24 @@ class EngineRestCaptureIntegrationTests extends PostgresIntegrationTest {
     }
 
     @Test
+    void tasksAreWorkedButNeverReassignedInTasklist() {
+        ApiClient crm = sourceSystem("crm");
+        ApiClient alice = agent("alice", Map.of("Sales Processing", 9), 1);
+        alice.put("/api/agents/alice/presence", Map.of("state", "READY"));
+        String id = crm.post("/api/work-items", Map.of("externalId", "T-1", "requestType", "Lead")).text("id");
+        await().atMost(PATIENCE).until(() -> crm.get("/api/work-items/" + id).text("state"), "IN_PROGRESS"::equals);
+        String task = "/engine-rest/task/" + alice.get("/engine-rest/task?assignee=alice&maxResults=1").body().get(0)
+            .path("id").asText();
+
+        assertThat(alice.post(task + "/assignee", Map.of("userId", "bob")).status()).isEqualTo(403);
+        assertThat(alice.post(task + "/unclaim", null).status()).isEqualTo(403);
+        assertThat(supervisor().post(task + "/assignee", Map.of("userId", "bob")).status()).isEqualTo(403);
+        assertThat(supervisor().get(task).status()).as("supervisors still see every task").isEqualTo(200);
+        assertThat(alice.post(task + "/submit-form", Map.of("variables", Map.of())).status()).isEqualTo(204);
+        await().atMost(PATIENCE).until(() -> crm.get("/api/work-items/" + id).text("state"), "COMPLETED"::equals);
+    }
+
+    @Test
     void aStoredActorVariableIsNotBelievedAndBreaksNothing() {
         ApiClient crm = sourceSystem("crm");
         var started = crm.post(START, Map.of("variables", Map.of("externalId", value("A-1"), "actor",
