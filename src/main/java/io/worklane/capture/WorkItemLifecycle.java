@@ -83,6 +83,8 @@ public class WorkItemLifecycle {
         requireAllowed(item, LifecycleOperation.RESTART);
         var changes = attributeChanges.read(patch, item);
         VariableMap variables = CaptureVariables.from(CaptureVariables.asRequest(item), item.sourceSystem());
+        // what lookups filled is not the source system's word: the restarted item asks the sources again
+        item.contextData().keySet().stream().filter(variables::containsKey).forEach(key -> variables.put(key, null));
         variables.putAll(changes.variables());
         variables.putValueTyped(ACTOR, Variables.stringValue(actorOf(caller).encoded(), true));
         runtimeService.createMessageCorrelation(LifecycleOperation.RESTART.message())

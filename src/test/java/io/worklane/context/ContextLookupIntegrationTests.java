@@ -206,6 +206,22 @@ class ContextLookupIntegrationTests extends PostgresIntegrationTest {
     }
 
     @Test
+    void aRestartedItemAsksTheSourcesAgain() {
+        crm.stubFor(get("/customers/C-R1").willReturn(okJson("{\"segment\":\"VIP\"}")));
+        crm.stubFor(get("/customers/C-R2").willReturn(okJson("{\"segment\":\"Gold\"}")));
+        ApiClient source = sourceSystem("crm");
+        String id = queued(source, Map.of("externalId", "CX-17", "requestType", "Lead", "customerId", "C-R1")).text("id");
+        source.post("/api/work-items/" + id + "/complete", null);
+
+        source.post("/api/work-items/" + id + "/restart", Map.of("customerId", "C-R2"));
+        var restarted = await().atMost(PATIENCE).until(() -> source.get("/api/work-items/" + id),
+                found -> "QUEUED".equals(found.text("state")));
+
+        assertThat(restarted.text("customerSegment")).isEqualTo("Gold");
+        assertThat(restarted.body().path("priority").asInt()).isEqualTo(500);
+    }
+
+    @Test
     void theAgentSeesTheLookedUpDataInTheForm() {
         crm.stubFor(get("/customers/C-FORM").willReturn(okJson("{\"segment\":\"VIP\",\"status\":\"Active\",\"nps\":9}")));
         ApiClient alice = agent("alice", Map.of("Sales Processing", 9), 1);
