@@ -53,7 +53,8 @@ public final class TestContextSources {
         registry.add(base + "[0].attributes.accountStatus", () -> "/status");
         registry.add(base + "[0].attributes.npsScore", () -> "/nps");
         registry.add(base + "[0].defaults.npsScore", () -> "0");
-        registry.add(base + "[0].timeout", () -> "PT0.5S");
+        // generous: a cold JVM or a busy CI machine must not turn a normal answer into a time-out
+        registry.add(base + "[0].timeout", () -> "PT5S");
         registry.add(base + "[0].retries", () -> "1");
         registry.add(base + "[0].cache-ttl", () -> "PT5M");
         registry.add(base + "[1].name", () -> "loyalty");
@@ -72,6 +73,14 @@ public final class TestContextSources {
         registry.add(base + "[2].required", () -> "true");
         registry.add(base + "[2].retries", () -> "0");
         registry.add(base + "[2].cache-ttl", () -> "PT0S");
+        // the time-out test's own source: a short time-out, asked only for items that carry a slowCheckId
+        registry.add(base + "[3].name", () -> "slow");
+        registry.add(base + "[3].kind", () -> "HTTP");
+        registry.add(base + "[3].url", () -> "http://localhost:" + crm().port() + "/slow/{slowCheckId}");
+        registry.add(base + "[3].attributes.slowAnswer", () -> "/answer");
+        registry.add(base + "[3].timeout", () -> "PT0.5S");
+        registry.add(base + "[3].retries", () -> "0");
+        registry.add(base + "[3].cache-ttl", () -> "PT0S");
     }
 
     private static void createLoyaltyDatabase() {

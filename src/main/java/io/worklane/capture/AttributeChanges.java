@@ -78,8 +78,10 @@ class AttributeChanges {
             if (value.isNull()) {
                 target.remove(field.getKey());
             }
-            else if (value.isObject() && current instanceof ObjectNode nested) {
+            else if (value.isObject()) {
+                ObjectNode nested = current instanceof ObjectNode existing ? existing : target.objectNode();
                 mergePatch(nested, (ObjectNode) value);
+                target.set(field.getKey(), nested);
             }
             else {
                 target.set(field.getKey(), value);

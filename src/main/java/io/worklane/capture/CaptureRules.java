@@ -54,6 +54,15 @@ class CaptureRules {
                 && item.description().length() > settings.leadDescriptionMaxLength()) {
             problems.add("a lead's description has at most " + settings.leadDescriptionMaxLength() + " characters");
         }
+        for (var date : new java.time.Instant[] { item.activationAt(), item.dueAt() }) {
+            if (date != null && (date.isBefore(EARLIEST) || date.isAfter(LATEST))) {
+                problems.add("activationAt and dueAt must lie between the years 1900 and 9999");
+            }
+        }
+        if (item.attributes() != null && (item.attributes().size() > 50
+                || item.attributes().keySet().stream().anyMatch(key -> key.isBlank() || key.length() > 100))) {
+            problems.add("attributes: at most 50, with names of 1 to 100 characters");
+        }
         if (item.attributes() != null && item.attributes().values().stream()
             .anyMatch(value -> value != null && !(value instanceof String || value instanceof Number
                     || value instanceof Boolean))) {

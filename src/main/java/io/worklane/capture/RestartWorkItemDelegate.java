@@ -30,7 +30,7 @@ class RestartWorkItemDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         EngineCaller.dropForgedVariables(execution);
         String id = execution.getProcessBusinessKey();
-        WorkItemView item = workItems.find(id == null ? "" : id)
+        WorkItemView item = workItems.lock(id == null ? "" : id)
             .filter(found -> found.state() == WorkItemState.COMPLETED || found.state() == WorkItemState.CANCELED)
             .orElseThrow(() -> new BadUserRequestException("Only a completed or canceled work item restarts; " + id
                     + " is none."));

@@ -46,7 +46,6 @@ class LookUpContextDelegate implements JavaDelegate {
         lookedUpBefore.stream()
             .filter(attribute -> !outcome.values().containsKey(attribute))
             .forEach(attribute -> execution.setVariable(attribute, null));
-        outcome.values().forEach(execution::setVariable);
-        workItems.recordContext(ref, outcome.values(), outcome.sources());
+        workItems.recordContext(ref, outcome.values(), outcome.sources()).forEach(execution::setVariable);
     }
 }

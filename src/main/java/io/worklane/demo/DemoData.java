@@ -12,14 +12,10 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import io.worklane.agent.AgentProfile;
@@ -47,33 +43,18 @@ class DemoData implements ApplicationRunner {
             new DemoAgent("dave", "Dave", "Doyle", "finance",
                     Map.of("Finance Processing", 4, "General Processing", 6), 1));
 
-    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
-
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
     private final Agents agents;
-    private final Environment environment;
-    private final String databaseUrl;
 
-    DemoData(IdentityService identityService, AuthorizationService authorizationService, Agents agents,
-            Environment environment, @Value("${spring.datasource.url}") String databaseUrl) {
+    DemoData(IdentityService identityService, AuthorizationService authorizationService, Agents agents) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.agents = agents;
-        this.environment = environment;
-        this.databaseUrl = databaseUrl;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        // demo is the default profile for a first run on H2; on any other database it must be asked for
-        boolean askedFor = List.of(environment.getActiveProfiles()).contains("demo");
-        if (!askedFor && !databaseUrl.startsWith("jdbc:h2:")) {
-            log.warn("No demo users on {}: the demo profile is only the default. Choose a profile (postgres, or "
-                    + "postgres,demo for demo users) and create the administrator with CAMUNDA_BPM_ADMINUSER_ID.",
-                    databaseUrl);
-            return;
-        }
         try {
             load();
         }

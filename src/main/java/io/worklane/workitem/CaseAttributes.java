@@ -57,6 +57,10 @@ class CaseAttributes {
             "customerSegment", 100, "product", 200, "subproduct", 200, "requestType", 100, "name", 200, "surname", 200,
             "contactNumber", 50, "alternativeContactNumber", 50);
 
+    static boolean isStandard(String attribute) {
+        return MAX_LENGTH.containsKey(attribute) || "dealValue".equals(attribute);
+    }
+
     /** Takes a looked-up value for one of the standard attributes; @return whether it took it */
     boolean fill(String attribute, Object value) {
         String text = value == null ? null : value.toString();

@@ -99,15 +99,31 @@ class WorkItem implements Persistable<String> {
         updatedAt = now;
     }
 
-    /** Looked-up values fill the standard attributes they name; all of them are kept as context data. */
-    void recordContext(Map<String, Object> values, Instant now) {
+    /** The source system now says what these are: a later lookup must neither ask for nor clear them. */
+    void sourceOwns(java.util.Collection<String> attributes) {
+        if (contextData != null) {
+            attributes.forEach(contextData::remove);
+        }
+    }
+
+    /**
+     * Looked-up values fill the standard attributes they name (unless too long for their column); all accepted
+     * values are kept as context data. @return the values accepted
+     */
+    Map<String, Object> recordContext(Map<String, Object> values, Instant now) {
         if (contextData != null) {
             // what an earlier lookup filled and this one did not: no longer known
             contextData.keySet().stream().filter(key -> !values.containsKey(key)).forEach(key -> caseAttributes.fill(key, null));
         }
-        values.forEach(caseAttributes::fill);
-        contextData = new LinkedHashMap<>(values);
+        Map<String, Object> accepted = new LinkedHashMap<>();
+        values.forEach((key, value) -> {
+            if (caseAttributes.fill(key, value) || !CaseAttributes.isStandard(key)) {
+                accepted.put(key, value);
+            }
+        });
+        contextData = accepted;
         updatedAt = now;
+        return accepted;
     }
 
     void reject(String reason, Instant now) {

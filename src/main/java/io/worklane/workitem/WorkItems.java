@@ -77,11 +77,15 @@ public class WorkItems {
     }
 
     /** What third-party sources said about the item; {@code sources} tells how each of them answered. */
-    public void recordContext(WorkItemRef ref, Map<String, Object> values, Map<String, Map<String, Object>> sources) {
+    /** @return the values the item took (a standard attribute too long for its column is left out) */
+    public Map<String, Object> recordContext(WorkItemRef ref, Map<String, Object> values,
+            Map<String, Map<String, Object>> sources) {
+        Map<String, Object> accepted = new LinkedHashMap<>();
         change(ref, WorkItemEventType.CONTEXT_LOOKED_UP, Actor.system("context"), (item, now) -> {
-            item.recordContext(values, now);
+            accepted.putAll(item.recordContext(values, now));
             return new LinkedHashMap<>(sources);
         });
+        return accepted;
     }
 
     public void reject(WorkItemRef ref, String reason) {
@@ -136,6 +140,7 @@ public class WorkItems {
     public void update(WorkItemRef ref, NewWorkItem attributes, List<String> changed, Actor actor) {
         change(ref, WorkItemEventType.UPDATED, actor, (item, now) -> {
             item.takeAttributes(attributes, now);
+            item.sourceOwns(changed);
             return details("fields", changed);
         });
     }
@@ -144,6 +149,7 @@ public class WorkItems {
     public void reclassify(WorkItemRef ref, NewWorkItem attributes, List<String> changed, Actor actor) {
         releasing(ref, WorkItemEventType.RECLASSIFIED, actor, (item, now) -> {
             item.takeAttributes(attributes, now);
+            item.sourceOwns(changed);
             return item.restartDistribution(now);
         }, details("fields", changed));
     }

@@ -16,7 +16,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +33,9 @@ class WorkItemLifecycleIntegrationTests extends PostgresIntegrationTest {
     @LocalServerPort
     private int port;
 
+    @Autowired
+    private io.worklane.routing.Router router;
+
     @Test
     void heldItemsAreNotOfferedAndComeBackWithTheirPriority() {
         ApiClient crm = sourceSystem("crm");
@@ -39,8 +44,8 @@ class WorkItemLifecycleIntegrationTests extends PostgresIntegrationTest {
 
         ApiClient bob = agent("bob", Map.of("Sales Processing", 5), 1);
         bob.put("/api/agents/bob/presence", Map.of("state", "READY"));
-        await().during(Duration.ofMillis(1500)).atMost(PATIENCE)
-            .until(() -> crm.get("/api/work-items/" + id).text("state"), "HELD"::equals);
+        await().atMost(PATIENCE).until(() -> router.fill("bob") == 0);
+        assertThat(crm.get("/api/work-items/" + id).text("state")).as("held: not offered").isEqualTo("HELD");
 
         assertThat(supervisor().post("/api/work-items/" + id + "/resume", null).status()).isEqualTo(200);
         var resumed = awaitState(crm, id, "IN_PROGRESS");
@@ -74,7 +79,7 @@ class WorkItemLifecycleIntegrationTests extends PostgresIntegrationTest {
     void aNewActivationDateReschedulesTheItemUntilThen() {
         ApiClient crm = sourceSystem("crm");
         String id = queuedLead(crm, "RS-1", "Gold");
-        Instant activation = Instant.now().plusSeconds(6);
+        Instant activation = Instant.now().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Instant due = Instant.parse("2030-01-01T12:00:00Z");
 
         crm.patch("/api/work-items/" + id, Map.of("activationAt", activation.toString(), "dueAt", due.toString()));
@@ -82,8 +87,15 @@ class WorkItemLifecycleIntegrationTests extends PostgresIntegrationTest {
         assertThat(Instant.parse(scheduled.text("dueAt"))).isEqualTo(due);
         assertThat(supervisor().get("/api/queue").body().path("items")).isEmpty();
 
-        // the activation timer fires on its own
-        var queued = awaitState(crm, id, "QUEUED");
+        // the engine's clock (Worklane's too) reaches the activation date: the timer fires on its own
+        ClockUtil.setCurrentTime(java.util.Date.from(activation.plusSeconds(1)));
+        ApiClient.Response queued;
+        try {
+            queued = awaitState(crm, id, "QUEUED");
+        }
+        finally {
+            ClockUtil.reset();
+        }
         assertThat(Instant.parse(queued.text("queuedAt"))).isAfterOrEqualTo(activation);
         var history = crm.get("/api/work-items/" + id + "/history").body();
         assertThat(types(history)).containsSubsequence("RECLASSIFIED", "CLASSIFIED", "QUEUED");

@@ -96,14 +96,16 @@ class ContextLookupIntegrationTests extends PostgresIntegrationTest {
 
     @Test
     void aSlowSourceTimesOutAndTheItemFlowsOn() {
-        crm.stubFor(get("/customers/C-SLOW").willReturn(okJson("{\"segment\":\"VIP\"}").withFixedDelay(2_000)));
+        crm.stubFor(get("/slow/S-1").willReturn(okJson("{\"answer\":\"late\"}").withFixedDelay(3_000)));
 
-        var item = queued(sourceSystem("crm"), Map.of("externalId", "CX-5", "requestType", "Lead", "customerId", "C-SLOW"));
+        var item = queued(sourceSystem("crm"), Map.of("externalId", "CX-5", "requestType", "Lead", "attributes",
+                Map.of("slowCheckId", "S-1")));
 
         assertThat(item.body().path("priority").asInt()).isEqualTo(100);
-        JsonNode crmStatus = event(sourceSystem("crm"), item.text("id"), "CONTEXT_LOOKED_UP").path("details").path("crm");
-        assertThat(crmStatus.path("status").asText()).isEqualTo("FAILED");
-        assertThat(crmStatus.path("error").asText()).contains("no answer within 500 ms");
+        assertThat(item.body().path("contextData").has("slowAnswer")).isFalse();
+        JsonNode slowStatus = event(sourceSystem("crm"), item.text("id"), "CONTEXT_LOOKED_UP").path("details").path("slow");
+        assertThat(slowStatus.path("status").asText()).isEqualTo("FAILED");
+        assertThat(slowStatus.path("error").asText()).contains("no answer within 500 ms");
     }
 
     @Test
@@ -219,6 +221,20 @@ class ContextLookupIntegrationTests extends PostgresIntegrationTest {
 
         assertThat(restarted.text("customerSegment")).isEqualTo("Gold");
         assertThat(restarted.body().path("priority").asInt()).isEqualTo(500);
+    }
+
+    @Test
+    void whatTheSourceSystemSetsLaterIsNotLookedUpOverAgain() {
+        crm.stubFor(get("/customers/C-OWN2").willReturn(okJson("{\"segment\":\"VIP\"}")));
+        ApiClient source = sourceSystem("crm");
+        String id = queued(source, Map.of("externalId", "CX-18", "requestType", "Lead", "customerId", "C-OWN2")).text("id");
+
+        source.patch("/api/work-items/" + id, Map.of("customerSegment", "Bronze"));
+        var reclassified = await().atMost(PATIENCE).until(() -> source.get("/api/work-items/" + id),
+                found -> "QUEUED".equals(found.text("state")) && found.body().path("priority").asInt() == 100);
+
+        assertThat(reclassified.text("customerSegment")).isEqualTo("Bronze");
+        assertThat(reclassified.body().path("contextData").has("customerSegment")).isFalse();
     }
 
     @Test

@@ -94,7 +94,7 @@ class RouterIntegrationTests extends PostgresIntegrationTest {
 
         runtimeService.activateProcessInstanceById(instance);
         router.sweep();
-        assertThat(stateOf(suspended)).as("once active again it is offered").isEqualTo("IN_PROGRESS");
+        await().atMost(PATIENCE).alias("once active again it is offered").until(() -> "IN_PROGRESS".equals(stateOf(suspended)));
     }
 
     @Test
