@@ -50,8 +50,8 @@ public final class TestDatabase {
 
     private static Coordinates startEmbedded() {
         try {
-            embedded = EmbeddedPostgres.builder().start();
-            Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::stopEmbedded));
+            // stopped by EmbeddedDatabaseLifecycle, after the application context has let go of it
+            embedded = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
             String server = embedded.getJdbcUrl("postgres", "postgres");
             recreate(server, "postgres", "");
             return new Coordinates(server.replace("/postgres?", "/" + DATABASE + "?"), "postgres", "");
@@ -74,9 +74,13 @@ public final class TestDatabase {
         }
     }
 
-    private static void stopEmbedded() {
+    static synchronized void stopEmbedded() {
+        if (embedded == null) {
+            return;
+        }
         try {
             embedded.close();
+            embedded = null;
         }
         catch (Exception e) {
             // the JVM is exiting; the embedded server's files are temporary
