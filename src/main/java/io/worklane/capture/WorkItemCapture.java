@@ -72,6 +72,4 @@ public class WorkItemCapture {
         }
         return request.sourceSystem();
     }
-
-
 }

@@ -1,6 +1,7 @@
 package io.worklane.workitem;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -100,17 +101,17 @@ class WorkItem implements Persistable<String> {
     }
 
     /** The source system now says what these are: a later lookup must neither ask for nor clear them. */
-    void sourceOwns(java.util.Collection<String> attributes) {
+    void sourceOwns(Collection<String> attributes) {
         if (contextData != null) {
             attributes.forEach(contextData::remove);
         }
     }
 
     /**
-     * Looked-up values fill the standard attributes they name (unless too long for their column); all accepted
-     * values are kept as context data. @return the values accepted
+     * Looked-up values fill the standard attributes they name (unless too long for their column); the accepted
+     * values are kept as context data.
      */
-    Map<String, Object> recordContext(Map<String, Object> values, Instant now) {
+    void recordContext(Map<String, Object> values, Instant now) {
         if (contextData != null) {
             // what an earlier lookup filled and this one did not: no longer known
             contextData.keySet().stream().filter(key -> !values.containsKey(key)).forEach(key -> caseAttributes.fill(key, null));
@@ -123,7 +124,6 @@ class WorkItem implements Persistable<String> {
         });
         contextData = accepted;
         updatedAt = now;
-        return accepted;
     }
 
     void reject(String reason, Instant now) {
@@ -156,10 +156,10 @@ class WorkItem implements Persistable<String> {
         assignedAt = now;
     }
 
-    /** @return the agent that held the item, if any */
-    String markDone(boolean awaitConfirmation, Instant now) {
+    /** Waits for the source's confirmation where the service level asks for it. @return the agent that held it */
+    String markDone(Instant now) {
         doneAt = now;
-        return release(awaitConfirmation ? WorkItemState.AWAITING_CONFIRMATION : state, now);
+        return release(confirmationTimeout != null ? WorkItemState.AWAITING_CONFIRMATION : state, now);
     }
 
     /** Back to the beginning of distribution: classification runs again. */
@@ -228,7 +228,7 @@ class WorkItem implements Persistable<String> {
                 c.contactNumber(), c.alternativeContactNumber(), c.name(), c.surname(), c.preferredAgent(),
                 c.mediaType(), c.sourceUrl(), c.attributes(), priority, requiredSkill, targetLevel, assignee,
                 rejectionReason, restartCount, capturedAt, activationAt, dueAt, queuedAt, assignedAt, doneAt, heldAt,
-                completedAt, canceledAt, overdue, contextData == null ? Map.of() : contextData, processInstanceId,
+                completedAt, canceledAt, overdue, contextData(), processInstanceId,
                 new WorkItemView.Requested(requestedDepartment, requestedProcess, requestedPriority, requestedDueAt));
     }
 
@@ -258,6 +258,10 @@ class WorkItem implements Persistable<String> {
 
     String confirmationTimeout() {
         return confirmationTimeout;
+    }
+
+    Map<String, Object> contextData() {
+        return contextData == null ? Map.of() : contextData;
     }
 
     WorkItemState state() {

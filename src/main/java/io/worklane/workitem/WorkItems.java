@@ -76,16 +76,17 @@ public class WorkItems {
         return item.toView(now);
     }
 
-    /** What third-party sources said about the item; {@code sources} tells how each of them answered. */
-    /** @return the values the item took (a standard attribute too long for its column is left out) */
+    /**
+     * What third-party sources said about the item; {@code sources} tells how each of them answered.
+     * @return the values the item took (a standard attribute too long for its column is left out)
+     */
     public Map<String, Object> recordContext(WorkItemRef ref, Map<String, Object> values,
             Map<String, Map<String, Object>> sources) {
-        Map<String, Object> accepted = new LinkedHashMap<>();
-        change(ref, WorkItemEventType.CONTEXT_LOOKED_UP, Actor.system("context"), (item, now) -> {
-            accepted.putAll(item.recordContext(values, now));
+        WorkItem item = change(ref, WorkItemEventType.CONTEXT_LOOKED_UP, Actor.system("context"), (found, now) -> {
+            found.recordContext(values, now);
             return new LinkedHashMap<>(sources);
         });
-        return accepted;
+        return new LinkedHashMap<>(item.contextData());
     }
 
     public void reject(WorkItemRef ref, String reason) {
@@ -124,12 +125,8 @@ public class WorkItems {
      * system must confirm. @return the confirmation time-out (ISO-8601) the item now waits for, or null
      */
     public String markDone(WorkItemRef ref) {
-        String[] timeout = new String[1];
-        releasing(ref, WorkItemEventType.DONE, null, (item, now) -> {
-            timeout[0] = item.confirmationTimeout();
-            return item.markDone(timeout[0] != null, now);
-        }, Map.of());
-        return timeout[0];
+        return releasing(ref, WorkItemEventType.DONE, null, (item, now) -> item.markDone(now), Map.of())
+            .confirmationTimeout();
     }
 
     public void confirmationOverdue(WorkItemRef ref) {
@@ -192,9 +189,11 @@ public class WorkItems {
         return item;
     }
 
-    /** A transition that may take the item away from its agent, who then has a free slot. */
-    /** @param actor who did it; null: the agent the item leaves */
-    private void releasing(WorkItemRef ref, WorkItemEventType type, Actor actor, Transition<String> transition,
+    /**
+     * A transition that may take the item away from its agent, who then has a free slot.
+     * @param actor who did it; null: the agent the item leaves
+     */
+    private WorkItem releasing(WorkItemRef ref, WorkItemEventType type, Actor actor, Transition<String> transition,
             Map<String, Object> details) {
         Instant now = clock.instant();
         WorkItem item = load(ref);
@@ -207,6 +206,7 @@ public class WorkItems {
         if (releasedAgent != null) {
             publisher.publishEvent(new WorkItemReleased(ref.id(), releasedAgent));
         }
+        return item;
     }
 
     /** A reference with a process instance must name the row's own: no instance changes another's item. */
