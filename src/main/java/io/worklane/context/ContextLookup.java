@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,10 +77,28 @@ public class ContextLookup implements DisposableBean {
     }
 
     public ContextOutcome lookUp(Map<String, Object> item) {
+        return lookUp(item, lookups);
+    }
+
+    /** Asks again only the sources configured to refresh at reprioritization. */
+    ContextOutcome refresh(Map<String, Object> item) {
+        return lookUp(item, lookups.stream().filter(lookup -> lookup.source().refreshOnReprioritization()).toList());
+    }
+
+    /** The attributes the refreshing sources fill; empty: a reprioritization asks no source. */
+    Set<String> refreshedAttributes() {
+        Set<String> attributes = new HashSet<>();
+        lookups.stream()
+            .filter(lookup -> lookup.source().refreshOnReprioritization())
+            .forEach(lookup -> attributes.addAll(lookup.source().attributes().keySet()));
+        return attributes;
+    }
+
+    private ContextOutcome lookUp(Map<String, Object> item, List<SourceLookup> asked) {
         Map<String, Object> known = new LinkedHashMap<>(item);
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, Map<String, Object>> sources = new LinkedHashMap<>();
-        for (SourceLookup lookup : lookups) {
+        for (SourceLookup lookup : asked) {
             Map<String, Object> status = new LinkedHashMap<>();
             Map<String, Object> answer = ask(lookup, known, status);
             List<String> filled = new ArrayList<>();

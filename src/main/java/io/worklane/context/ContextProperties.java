@@ -39,10 +39,13 @@ record ContextProperties(List<String> allowedHosts, DataSize maxResponseSize, Li
      * @param required a failing required source holds the item (job retries, then an incident)
      * @param overwrite fill attributes the source system did send too (default: only missing ones)
      * @param circuitBreaker when to stop calling a failing source for a while
+     * @param refreshOnReprioritization ask again at every step of the item's priority schema (its cache still
+     *            applies), so that a changed answer changes the service level from that step on
      */
     record Source(String name, Kind kind, String url, String jdbcUrl, String username, String password, String query,
             Map<String, String> attributes, Map<String, Object> defaults, Duration timeout, Integer retries,
-            Duration cacheTtl, boolean required, boolean overwrite, CircuitBreaker circuitBreaker) {
+            Duration cacheTtl, boolean required, boolean overwrite, CircuitBreaker circuitBreaker,
+            boolean refreshOnReprioritization) {
 
         Source {
             attributes = attributes == null ? Map.of() : attributes;

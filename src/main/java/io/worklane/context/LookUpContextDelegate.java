@@ -32,10 +32,7 @@ class LookUpContextDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         WorkItemRef ref = WorkItemRef.of(execution);
-        Map<String, Object> item = new HashMap<>(execution.getVariables());
-        if (item.get(ATTRIBUTES) instanceof Map<?, ?> custom) {
-            custom.forEach((key, value) -> item.putIfAbsent(key.toString(), value));
-        }
+        Map<String, Object> item = itemOf(execution);
         // what an earlier lookup filled is asked again (reclassify, resume), not taken as the source system's
         Set<String> lookedUpBefore = workItems.find(ref.id()).map(found -> found.contextData().keySet()).orElse(Set.of());
         lookedUpBefore.forEach(item::remove);
@@ -47,5 +44,14 @@ class LookUpContextDelegate implements JavaDelegate {
             .filter(attribute -> !outcome.values().containsKey(attribute))
             .forEach(attribute -> execution.setVariable(attribute, null));
         workItems.recordContext(ref, outcome.values(), outcome.sources()).forEach(execution::setVariable);
+    }
+
+    /** What sources may be asked about: the item's variables, with its custom attributes as if they were some. */
+    static Map<String, Object> itemOf(DelegateExecution execution) {
+        Map<String, Object> item = new HashMap<>(execution.getVariables());
+        if (item.get(ATTRIBUTES) instanceof Map<?, ?> custom) {
+            custom.forEach((key, value) -> item.putIfAbsent(key.toString(), value));
+        }
+        return item;
     }
 }

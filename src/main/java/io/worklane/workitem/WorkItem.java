@@ -50,6 +50,12 @@ class WorkItem implements Persistable<String> {
     @Column(columnDefinition = "text")
     private Map<String, Object> contextData;
     private Integer priority;
+    private String prioritySchema;
+    private Integer minPriority;
+    private Integer maxPriority;
+    private String businessCalendar;
+    private Instant nextReprioritizationAt;
+    private Instant overdueAt;
     private String requiredSkill;
     private String targetLevel;
     private String confirmationTimeout;
@@ -136,15 +142,60 @@ class WorkItem implements Persistable<String> {
         process = outcome.process();
         priority = outcome.priority();
         dueAt = outcome.dueAt();
+        takeTerms(outcome.terms());
+        nextReprioritizationAt = null;
+        // a new due date (reclassify, reschedule) may lie ahead again
+        if (overdueAt != null && dueAt.isAfter(now)) {
+            overdueAt = null;
+        }
         requiredSkill = outcome.requiredSkill();
         targetLevel = outcome.targetLevel();
         confirmationTimeout = outcome.confirmationTimeout();
         moveTo(outcome.scheduled() ? WorkItemState.SCHEDULED : state, now);
     }
 
-    void queue(Instant now) {
+    void queue(int priority, Instant nextReprioritizationAt, Instant now) {
         moveTo(WorkItemState.QUEUED, now);
         queuedAt = now;
+        this.priority = priority;
+        this.nextReprioritizationAt = nextReprioritizationAt;
+    }
+
+    /** @return whether the priority changed */
+    boolean reprioritize(int priority, PriorityTerms terms, Instant nextReprioritizationAt, Instant now) {
+        requireQueued("reprioritized");
+        boolean changed = this.priority == null || this.priority != priority;
+        this.priority = priority;
+        takeTerms(terms);
+        this.nextReprioritizationAt = nextReprioritizationAt;
+        updatedAt = now;
+        return changed;
+    }
+
+    /** @return whether this is news: the item was not overdue before */
+    boolean markOverdue(int overduePriority, Instant now) {
+        requireQueued("marked overdue");
+        boolean news = overdueAt == null;
+        if (news) {
+            overdueAt = now;
+        }
+        priority = overduePriority;
+        nextReprioritizationAt = null;
+        updatedAt = now;
+        return news;
+    }
+
+    private void takeTerms(PriorityTerms terms) {
+        prioritySchema = terms.schema();
+        minPriority = terms.minPriority();
+        maxPriority = terms.maxPriority();
+        businessCalendar = terms.businessCalendar();
+    }
+
+    private void requireQueued(String what) {
+        if (state != WorkItemState.QUEUED) {
+            throw new IllegalStateException("work item " + id + " is " + state + ", not QUEUED; it cannot be " + what);
+        }
     }
 
     void assign(String agentId, Instant now) {
@@ -152,6 +203,7 @@ class WorkItem implements Persistable<String> {
             throw new IllegalStateException("work item " + id + " is " + state + ", not QUEUED");
         }
         moveTo(WorkItemState.IN_PROGRESS, now);
+        nextReprioritizationAt = null;
         assignee = agentId;
         assignedAt = now;
     }
@@ -195,6 +247,12 @@ class WorkItem implements Persistable<String> {
         takeAttributes(attributes, now);
         requiredSkill = null;
         targetLevel = null;
+        prioritySchema = null;
+        minPriority = null;
+        maxPriority = null;
+        businessCalendar = null;
+        nextReprioritizationAt = null;
+        overdueAt = null;
         confirmationTimeout = null;
         contextData = null;
         queuedAt = null;
@@ -207,6 +265,7 @@ class WorkItem implements Persistable<String> {
 
     private String release(WorkItemState next, Instant now) {
         String agent = assignee;
+        nextReprioritizationAt = null;
         assignee = null;
         moveTo(next, now);
         return agent;
@@ -228,7 +287,10 @@ class WorkItem implements Persistable<String> {
                 c.contactNumber(), c.alternativeContactNumber(), c.name(), c.surname(), c.preferredAgent(),
                 c.mediaType(), c.sourceUrl(), c.attributes(), priority, requiredSkill, targetLevel, assignee,
                 rejectionReason, restartCount, capturedAt, activationAt, dueAt, queuedAt, assignedAt, doneAt, heldAt,
-                completedAt, canceledAt, overdue, contextData(), processInstanceId,
+                completedAt, canceledAt, overdue, overdueAt, prioritySchema, businessCalendar, nextReprioritizationAt,
+                contextData(), processInstanceId,
+                prioritySchema == null ? null
+                        : new PriorityTerms(prioritySchema, minPriority, maxPriority, businessCalendar),
                 new WorkItemView.Requested(requestedDepartment, requestedProcess, requestedPriority, requestedDueAt));
     }
 

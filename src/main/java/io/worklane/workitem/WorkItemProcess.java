@@ -67,6 +67,10 @@ public final class WorkItemProcess {
     public static final String REQUIRED_SKILL = "requiredSkill";
     public static final String ACTIVATION_IN_FUTURE = "activationInFuture";
     public static final String CONFIRMATION_TIMEOUT = "confirmationTimeout";
+    /** The due date as a date, for the due timer. */
+    public static final String DUE_DATE = "dueDate";
+    /** When the next step of the priority schema is due, as a date; null: none before the due date. */
+    public static final String NEXT_REPRIORITIZATION_AT = "nextReprioritizationAt";
 
     // transient variables handed to an operation's delegate by the correlation
     /** Who asked for the operation, as {@code TYPE:id} (see {@link Actor#encoded()}). */

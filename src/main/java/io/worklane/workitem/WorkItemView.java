@@ -14,8 +14,9 @@ public record WorkItemView(String id, String externalId, String sourceSystem, Wo
         String sourceUrl, Map<String, Object> attributes, Integer priority, String requiredSkill,
         String targetLevel, String assignee, String rejectionReason, int restartCount, Instant capturedAt,
         Instant activationAt, Instant dueAt, Instant queuedAt, Instant assignedAt, Instant doneAt, Instant heldAt,
-        Instant completedAt, Instant canceledAt, boolean overdue, Map<String, Object> contextData,
-        @JsonIgnore String processInstanceId,
+        Instant completedAt, Instant canceledAt, boolean overdue, Instant overdueAt, String prioritySchema,
+        String businessCalendar, Instant nextReprioritizationAt, Map<String, Object> contextData,
+        @JsonIgnore String processInstanceId, @JsonIgnore PriorityTerms priorityTerms,
         @JsonIgnore Requested requested) {
 
     /** What the source system asked for, where the rules may have decided otherwise. */

@@ -104,12 +104,43 @@ public class WorkItems {
         });
     }
 
-    public void queue(WorkItemRef ref, Actor actor) {
+    /**
+     * The item enters the universal queue with the priority it has now; the router hears of it after commit.
+     * @param nextReprioritizationAt when its priority may change next (null: not before its due date)
+     */
+    public void queue(WorkItemRef ref, Actor actor, int priority, Instant nextReprioritizationAt) {
         WorkItem queued = change(ref, WorkItemEventType.QUEUED, actor, (item, now) -> {
-            item.queue(now);
-            return Map.of();
+            item.queue(priority, nextReprioritizationAt, now);
+            return details("priority", priority);
         });
         publisher.publishEvent(new WorkItemQueued(ref.id(), queued.requiredSkill(), queued.mediaType()));
+    }
+
+    /**
+     * A step of the item's priority schema: the new priority (recorded when it changed), the terms it was drawn
+     * with, and when the next step is due. A changed priority asks the router again.
+     */
+    public void reprioritize(WorkItemRef ref, int priority, PriorityTerms terms, Instant nextReprioritizationAt) {
+        Instant now = clock.instant();
+        WorkItem item = load(ref);
+        Integer before = item.toView(now).priority();
+        if (item.reprioritize(priority, terms, nextReprioritizationAt, now)) {
+            record(item, WorkItemEventType.REPRIORITIZED, Actor.timer("priority-schema"), now,
+                    details("from", before, "to", priority, "schema", terms.schema(), "next", nextReprioritizationAt));
+            publisher.publishEvent(new WorkItemQueued(ref.id(), item.requiredSkill(), item.mediaType()));
+        }
+    }
+
+    /** The due date passed while the item waited in the queue: it takes its schema's overdue priority. */
+    public void markOverdue(WorkItemRef ref, int overduePriority) {
+        Instant now = clock.instant();
+        WorkItem item = load(ref);
+        Integer before = item.toView(now).priority();
+        if (item.markOverdue(overduePriority, now)) {
+            record(item, WorkItemEventType.OVERDUE, Actor.timer("due-date"), now,
+                    details("dueAt", item.toView(now).dueAt(), "from", before, "to", overduePriority));
+        }
+        publisher.publishEvent(new WorkItemQueued(ref.id(), item.requiredSkill(), item.mediaType()));
     }
 
     /** Gives a queued item to an agent; {@code reason} records why the router chose this pair. */

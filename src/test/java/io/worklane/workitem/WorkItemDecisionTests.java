@@ -54,30 +54,31 @@ class WorkItemDecisionTests {
             .containsEntry("process", expectedProcess);
     }
 
-    /** The seed's segmentation table and its "Sales and Gold: SLA 72 hours" example. */
-    @ParameterizedTest(name = "{0}/{1} -> {2}, priority {3} in {4}..{5}, skill {6}, confirmation {7}")
+    /** The seed's segmentation table (schema, min, max) and its "Sales and Gold: SLA 72 hours" example. */
+    @ParameterizedTest(name = "{0}/{1}/{2} -> {3} on {4}, {5} in {6}..{7}, skill {8}, confirmation {9}")
     @CsvSource(nullValues = "null", value = {
-            "Sales,   VIP,    PT24H,  800, 800, 2000, Sales Processing,   null",
-            "Finance, VIP,    PT24H,  700, 700, 1000, Finance Processing, PT24H",
-            "Sales,   Gold,   PT72H,  500, 500, 2000, Sales Processing,   null",
-            "Sales,   Silver, PT96H,  200, 200, 1000, Sales Processing,   null",
-            "Sales,   Bronze, PT120H, 100, 100, 400,  Sales Processing,   null",
-            "Finance, Gold,   PT48H,  400, 400, 1000, Finance Processing, PT24H",
-            "Finance, Silver, PT72H,  200, 200, 1000, Finance Processing, PT24H",
-            "Finance, Bronze, PT120H, 100, 100, 1000, Finance Processing, PT24H",
-            "Sales,   null,   PT120H, 100, 100, 1000, Sales Processing,   null",
-            "Finance, Platin, PT120H, 100, 100, 1000, Finance Processing, PT24H",
-            "General, Gold,   PT120H, 100, 100, 1000, General Processing, null" })
-    void serviceLevelFollowsTheSegmentationTable(String department, String segment, String sla, int initial,
-            int min, int max, String skill, String confirmationTimeout) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("classification", Map.of("department", department, "process", "Any"));
-        variables.put("customerSegment", segment);
+            "Sales,   VIP,    Lead,     PT24H,  24x7,                 Gold,           800, 2000, Sales Processing,   null",
+            "Finance, VIP,    Invoice,  PT16H,  Finance office hours, Gold,           700, 1000, Finance Processing, PT24H",
+            "Sales,   Gold,   Web Lead, P10D,   24x7,                 Lead promotion, 100, 3000, Sales Processing,   null",
+            "Sales,   Gold,   Lead,     PT72H,  24x7,                 Gold,           500, 2000, Sales Processing,   null",
+            "Sales,   Silver, Lead,     PT96H,  24x7,                 Silver,         200, 1000, Sales Processing,   null",
+            "Sales,   Bronze, Order,    PT120H, 24x7,                 Bronze,         100, 400,  Sales Processing,   null",
+            "Finance, Gold,   Invoice,  PT48H,  Finance office hours, Gold,           400, 1000, Finance Processing, PT24H",
+            "Finance, Silver, Invoice,  PT72H,  Finance office hours, Silver,         200, 1000, Finance Processing, PT24H",
+            "Finance, Bronze, Refund,   PT120H, Finance office hours, Bronze,         100, 1000, Finance Processing, PT24H",
+            "Sales,   null,   Lead,     PT120H, 24x7,                 Default,        100, 1000, Sales Processing,   null",
+            "Finance, Platin, Invoice,  PT120H, Finance office hours, Default,        100, 1000, Finance Processing, PT24H",
+            "General, Gold,   null,     PT120H, 24x7,                 Default,        100, 1000, General Processing, null" })
+    void serviceLevelFollowsTheSegmentationTable(String department, String segment, String requestType, String sla,
+            String calendar, String schema, int min, int max, String skill, String confirmationTimeout) {
+        Map<String, Object> variables = serviceLevelInputs(department, "Any", segment);
+        variables.put("requestType", requestType);
 
         DmnDecisionResultEntries result = DMN.evaluateDecision(SERVICE_LEVEL, variables).getSingleResult();
 
         assertThat(result.getEntryMap()).containsEntry("slaDuration", sla)
-            .containsEntry("initialPriority", initial)
+            .containsEntry("businessCalendar", calendar)
+            .containsEntry("prioritySchema", schema)
             .containsEntry("minPriority", min)
             .containsEntry("maxPriority", max)
             .containsEntry("requiredSkill", skill);
@@ -87,12 +88,23 @@ class WorkItemDecisionTests {
 
     @Test
     void everyItemGetsAServiceLevel() {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("classification", Map.of("department", "Nowhere", "process", "Nothing"));
-        variables.put("customerSegment", null);
+        Map<String, Object> variables = serviceLevelInputs("Nowhere", "Nothing", null);
 
         assertThat(DMN.evaluateDecision(SERVICE_LEVEL, variables).getSingleResult().getEntryMap())
-            .containsEntry("requiredSkill", "General Processing");
+            .containsEntry("requiredSkill", "General Processing")
+            .containsEntry("prioritySchema", "Default");
+    }
+
+    /** What the process gives the decision: the classified department and process, and the item's attributes. */
+    private static Map<String, Object> serviceLevelInputs(String department, String process, String segment) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("classifiedDepartment", department);
+        variables.put("classifiedProcess", process);
+        variables.put("customerSegment", segment);
+        variables.put("product", null);
+        variables.put("requestType", null);
+        variables.put("mediaType", "workitem");
+        return variables;
     }
 
     private static DmnDecision parse(String resource, String key) {

@@ -3,16 +3,23 @@ package io.worklane.workitem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -31,7 +38,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The delegates are stand-ins that record what the process asked of them.
  */
 @Deployment(resources = { "processes/work-item.bpmn", "decisions/classify-work-item.dmn",
-        "decisions/service-level.dmn", "forms/handle-work-item.form" })
+        "decisions/service-level.dmn", "decisions/priority-schema.dmn", "decisions/business-calendar.dmn",
+        "forms/handle-work-item.form" })
 class WorkItemProcessTests {
 
     @RegisterExtension
@@ -45,6 +53,8 @@ class WorkItemProcessTests {
     /** What the stand-in for "Apply service level" decides, per test. */
     private boolean activationInFuture;
     private String confirmationTimeout;
+    /** What the stand-ins for "Queue work item" and "Reprioritize" say of the next step, in turn; then none. */
+    private final Deque<Date> nextSteps = new ArrayDeque<>();
 
     @BeforeEach
     void registerDelegates() {
@@ -56,15 +66,28 @@ class WorkItemProcessTests {
         });
         Mocks.register("applyServiceLevelDelegate", (JavaDelegate) execution -> {
             calls.add("applyServiceLevel");
-            decided.put("classification", new HashMap<>((Map<?, ?>) execution.getVariable("classification")));
+            decided.put("classification", Map.of("department", execution.getVariable("classifiedDepartment"),
+                    "process", execution.getVariable("classifiedProcess")));
             decided.put("serviceLevel", new HashMap<>((Map<?, ?>) execution.getVariable("serviceLevel")));
             execution.removeVariable("classification");
             execution.removeVariable("serviceLevel");
             execution.setVariable("activationInFuture", activationInFuture);
             execution.setVariable("effectivePriority", 500);
             execution.setVariable("confirmationTimeout", confirmationTimeout);
+            execution.setVariable("dueDate", Date.from(Instant.now().plus(Duration.ofHours(72))));
         });
-        Map.ofEntries(Map.entry("lookUpContextDelegate", "lookUpContext"), Map.entry("rejectWorkItemDelegate", "reject"), Map.entry("queueWorkItemDelegate", "queue"),
+        Mocks.register("queueWorkItemDelegate", (JavaDelegate) execution -> {
+            calls.add("queue");
+            execution.setVariable("nextReprioritizationAt", nextSteps.poll());
+        });
+        Mocks.register("reprioritizeDelegate", (JavaDelegate) execution -> {
+            calls.add("reprioritize");
+            decided.put("serviceLevelAgain", new HashMap<>((Map<?, ?>) execution.getVariable("serviceLevel")));
+            execution.removeVariable("serviceLevel");
+            execution.setVariable("nextReprioritizationAt", nextSteps.poll());
+        });
+        Map.ofEntries(Map.entry("lookUpContextDelegate", "lookUpContext"), Map.entry("rejectWorkItemDelegate", "reject"),
+                Map.entry("refreshContextDelegate", "refreshContext"), Map.entry("markOverdueDelegate", "markOverdue"),
                 Map.entry("recordMarkDoneDelegate", "recordMarkDone"),
                 Map.entry("returnToQueueDelegate", "returnToQueue"),
                 Map.entry("completeWorkItemDelegate", "complete"), Map.entry("cancelWorkItemDelegate", "cancel"),
@@ -89,8 +112,8 @@ class WorkItemProcessTests {
         execute(job());
         process(instance).isWaitingAt("Activity_WaitForAgent");
         assertThat(decided.get("classification")).isEqualTo(Map.of("department", "Sales", "process", "Lead Handling"));
-        assertThat(decided.get("serviceLevel")).isEqualTo(Map.of("slaDuration", "PT72H", "initialPriority", 500,
-                "minPriority", 500, "maxPriority", 2000, "requiredSkill", "Sales Processing"))
+        assertThat(decided.get("serviceLevel")).isEqualTo(Map.of("slaDuration", "PT72H", "businessCalendar", "24x7",
+                "prioritySchema", "Gold", "minPriority", 500, "maxPriority", 2000, "requiredSkill", "Sales Processing"))
             .as("Sales needs no source confirmation");
 
         offerTo("alice");
@@ -106,7 +129,9 @@ class WorkItemProcessTests {
                     "Activity_DetermineServiceLevel", "Activity_ApplyServiceLevel", "Activity_QueueWorkItem",
                     "Activity_WaitForAgent", "Activity_HandleWorkItem", "Activity_RecordMarkDone",
                     "Activity_CompleteWorkItem", "Event_WorkItemCompleted")
-            .hasNotPassed("Activity_RejectWorkItem", "Event_ActivationDue", "Event_ConfirmationOverdue")
+            .hasPassed("Event_PriorityFinal", "Event_Offered")
+            .hasNotPassed("Activity_RejectWorkItem", "Event_ActivationDue", "Event_ConfirmationOverdue",
+                    "Activity_Reprioritize", "Activity_MarkOverdue")
             .isEnded();
         assertThat(calls).containsExactly("validate", "lookUpContext", "applyServiceLevel", "queue", "recordMarkDone",
                 "complete");
@@ -248,7 +273,49 @@ class WorkItemProcessTests {
         assertThat(taskService().createTaskQuery().count()).isZero();
         execute(job());
         assertThat(decided.get("classification")).isEqualTo(Map.of("department", "Finance", "process", "Billing"));
-        assertThat(serviceLevel()).containsEntry("initialPriority", 100);
+        assertThat(serviceLevel()).containsEntry("minPriority", 100).containsEntry("prioritySchema", "Bronze");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void eachPriorityStepDecidesTheServiceLevelAgainAndWaitsForTheNextStep() {
+        nextSteps.add(Date.from(Instant.now().plus(Duration.ofHours(1))));
+        nextSteps.add(Date.from(Instant.now().plus(Duration.ofHours(2))));
+        ProcessInstance instance = queued(lead("Gold"));
+        process(instance).isWaitingAt("Activity_WaitForAgent", "Event_ReprioritizationDue");
+
+        execute(timer("Event_ReprioritizationDue"));
+        process(instance).isWaitingAt("Activity_WaitForAgent", "Event_ReprioritizationDue");
+        assertThat(calls).endsWith("queue", "refreshContext", "reprioritize");
+        assertThat((Map<String, Object>) decided.get("serviceLevelAgain")).containsEntry("prioritySchema", "Gold")
+            .containsEntry("minPriority", 500);
+
+        execute(timer("Event_ReprioritizationDue"));
+        process(instance).hasPassed("Event_PriorityFinal").isWaitingAt("Activity_WaitForAgent");
+        assertThat(calls).endsWith("reprioritize", "refreshContext", "reprioritize");
+        assertThat(runtimeService().getVariable(instance.getId(), "serviceLevel")).isNull();
+    }
+
+    @Test
+    void anOfferEndsTheReprioritizationSteps() {
+        nextSteps.add(Date.from(Instant.now().plus(Duration.ofHours(1))));
+        ProcessInstance instance = queued(lead("Gold"));
+        offerTo("alice");
+
+        process(instance).hasPassed("Event_Offered").isWaitingAt("Activity_HandleWorkItem");
+        assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).count())
+            .as("neither the step nor the due timer is left").isZero();
+    }
+
+    @Test
+    void theDueDateMarksAQueuedItemOverdueWhileItWaits() {
+        ProcessInstance instance = queued(lead("Gold"));
+
+        execute(timer("Event_DueDateReached"));
+        process(instance).hasPassed("Activity_MarkOverdue", "Event_OverdueMarked").isWaitingAt("Activity_WaitForAgent");
+        assertThat(calls).endsWith("queue", "markOverdue");
+        offerTo("alice");
+        process(instance).isWaitingAt("Activity_HandleWorkItem");
     }
 
     @Test
@@ -262,6 +329,10 @@ class WorkItemProcessTests {
             .hasNotPassed("Activity_ValidateCoreAttributes")
             .isWaitingAt("Activity_LookUpContext");
         assertThat(restarted.getBusinessKey()).isEqualTo(ITEM);
+    }
+
+    private static Job timer(String activityId) {
+        return managementService().createJobQuery().activityId(activityId).singleResult();
     }
 
     @SuppressWarnings("unchecked")

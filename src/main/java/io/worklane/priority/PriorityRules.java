@@ -1,0 +1,117 @@
+package io.worklane.priority;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads priority schemas and business calendars from the latest deployed {@code decisions/priority-schema.dmn}
+ * and {@code decisions/business-calendar.dmn}, so that a process owner's redeployment applies to the next step
+ * of every running item. Evaluated through the engine's DMN engine and deployment cache, not the decision
+ * service: a reprioritization step is no audit-worthy decision of its own, and must not write history rows.
+ */
+@Component
+class PriorityRules {
+
+    static final String SCHEMA_DECISION = "priority-schema";
+    static final String BOOST_DECISION = "priority-boost";
+    static final String CALENDAR_DECISION = "business-calendar";
+
+    private final ProcessEngineConfigurationImpl engine;
+
+    PriorityRules(ProcessEngineConfigurationImpl engine) {
+        this.engine = engine;
+    }
+
+    PrioritySchema schema(String name) {
+        List<Map<String, Object>> rows = evaluate(SCHEMA_DECISION, "prioritySchema", name);
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("No priority schema '" + name + "' in decisions/priority-schema.dmn "
+                    + "(decision '" + SCHEMA_DECISION + "'), which service-level.dmn names");
+        }
+        Map<String, Object> row = rows.get(0);
+        try {
+            List<BoostWindow> windows = evaluate(BOOST_DECISION, "prioritySchema", name).stream()
+                .map(PriorityRules::boostWindow)
+                .toList();
+            return new PrioritySchema(name, integer(row, "initialPriority"), integer(row, "increment"),
+                    durations((String) row.get("stepInterval")), integer(row, "priorityAtDue"),
+                    integer(row, "overduePriority"), windows);
+        }
+        catch (RuntimeException e) {
+            throw new IllegalStateException("Priority schema '" + name + "' in decisions/priority-schema.dmn is "
+                    + "unusable: " + e.getMessage(), e);
+        }
+    }
+
+    BusinessCalendar calendar(String name) {
+        List<Map<String, Object>> rows = evaluate(CALENDAR_DECISION, "businessCalendar", name);
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("No business calendar '" + name + "' in decisions/business-calendar.dmn"
+                    + " (decision '" + CALENDAR_DECISION + "'), which service-level.dmn names");
+        }
+        Map<String, Object> row = rows.get(0);
+        return BusinessCalendar.parse(name, (String) row.get("timeZone"), (String) row.get("workingHours"),
+                (String) row.get("holidays"));
+    }
+
+    private List<Map<String, Object>> evaluate(String decisionKey, String input, String value) {
+        return engine.getCommandExecutorTxRequired().execute(commandContext -> {
+            // the deployment cache's entity is the parsed decision itself
+            DmnDecision decision = (DecisionDefinitionEntity) commandContext.getProcessEngineConfiguration()
+                .getDeploymentCache()
+                .findDeployedLatestDecisionDefinitionByKey(decisionKey);
+            return engine.getDmnEngine()
+                .evaluateDecisionTable(decision, Variables.createVariables().putValue(input, value))
+                .getResultList();
+        });
+    }
+
+    private static BoostWindow boostWindow(Map<String, Object> row) {
+        String anchor = (String) row.get("anchor");
+        if (anchor == null) {
+            throw new IllegalArgumentException("a boost window needs an anchor, 'capture' or 'due'");
+        }
+        BoostWindow.Anchor parsed = switch (anchor.trim().toLowerCase(Locale.ROOT)) {
+            case "capture" -> BoostWindow.Anchor.CAPTURE;
+            case "due" -> BoostWindow.Anchor.DUE;
+            default -> throw new IllegalArgumentException("boost anchor '" + anchor + "' is neither 'capture' nor 'due'");
+        };
+        Integer boost = integer(row, "boost");
+        return new BoostWindow(parsed, duration((String) row.get("from")), duration((String) row.get("until")),
+                boost == null ? 0 : boost);
+    }
+
+    private static List<Duration> durations(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(text.split(",")).map(PriorityRules::duration).toList();
+    }
+
+    private static Duration duration(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("a duration is missing");
+        }
+        try {
+            return Duration.parse(text.trim());
+        }
+        catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + text.trim() + "' is no ISO-8601 duration such as PT1H or P6D");
+        }
+    }
+
+    private static Integer integer(Map<String, Object> row, String key) {
+        Object value = row.get(key);
+        return value == null ? null : ((Number) value).intValue();
+    }
+}
