@@ -81,6 +81,15 @@ public final class TestContextSources {
         registry.add(base + "[3].timeout", () -> "PT0.5S");
         registry.add(base + "[3].retries", () -> "0");
         registry.add(base + "[3].cache-ttl", () -> "PT0S");
+        // the refresh test's own source: asked again at every priority step, for its customers only
+        registry.add(base + "[4].name", () -> "segments");
+        registry.add(base + "[4].kind", () -> "SQL");
+        registry.add(base + "[4].jdbc-url", () -> LOYALTY_DB);
+        registry.add(base + "[4].username", () -> "sa");
+        registry.add(base + "[4].query", () -> "SELECT segment FROM customer_segment WHERE customer_id = :customerId");
+        registry.add(base + "[4].attributes.customerSegment", () -> "segment");
+        registry.add(base + "[4].cache-ttl", () -> "PT0S");
+        registry.add(base + "[4].refresh-on-reprioritization", () -> "true");
     }
 
     private static void createLoyaltyDatabase() {
@@ -88,6 +97,7 @@ public final class TestContextSources {
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE loyalty (customer_id VARCHAR(20) PRIMARY KEY, tier VARCHAR(20), points INT)");
             statement.execute("INSERT INTO loyalty VALUES ('C-VIP', 'Platinum', 12000), ('C-COLL', 'None', 0)");
+            statement.execute("CREATE TABLE customer_segment (customer_id VARCHAR(20) PRIMARY KEY, segment VARCHAR(20))");
         }
         catch (SQLException e) {
             throw new IllegalStateException("loyalty test database", e);

@@ -76,6 +76,28 @@ class PriorityCurveTests {
         assertThat(LEAD_PROMOTION.within(100, 3000).priorityAt(timeline, T0.plus(sinceCapture))).isEqualTo(expected);
     }
 
+    /**
+     * The seed's blending rule: leads within 2 hours of their due date are more important than voice calls that
+     * waited 30 seconds. The voice strategy here starts calls at 2500 and adds 1 per second waited; the work item
+     * band decides whether leads may overtake calls at all.
+     */
+    @Test
+    void aLeadWithinTwoHoursOfItsDueDateOvertakesAVoiceCallWaitingThirtySeconds() {
+        int voiceCallAfter30Seconds = 2500 + 30;
+        Instant activation = T0.plus(Duration.ofDays(1));
+        Instant due = activation.plus(Duration.ofDays(10));
+        Timeline timeline = new Timeline(T0, activation, due);
+        PriorityProperties.Band overlapping = new PriorityProperties.Band(0, 3000);
+        PriorityProperties.Band belowVoice = new PriorityProperties.Band(0, 2499);
+        PriorityCurve blended = LEAD_PROMOTION.within(overlapping.clamp(100), overlapping.clamp(3000));
+        PriorityCurve keptBelow = LEAD_PROMOTION.within(belowVoice.clamp(100), belowVoice.clamp(3000));
+
+        assertThat(blended.priorityAt(timeline, due.minus(Duration.ofHours(2)))).isGreaterThan(voiceCallAfter30Seconds);
+        assertThat(blended.priorityAt(timeline, due.minus(Duration.ofMinutes(121)))).isLessThan(voiceCallAfter30Seconds);
+        assertThat(keptBelow.priorityAt(timeline, due.minus(Duration.ofMinutes(30)))).isEqualTo(2499)
+            .isLessThan(voiceCallAfter30Seconds);
+    }
+
     @Test
     void nextChangeIsTheNextStepOrWindowEdgeBeforeTheDueDate() {
         Instant activation = T0.plus(Duration.ofDays(1));
