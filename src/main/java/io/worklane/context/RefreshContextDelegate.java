@@ -39,6 +39,10 @@ class RefreshContextDelegate implements JavaDelegate {
         // looked-up values are asked again, not taken as the source system's
         before.keySet().stream().filter(refreshed::contains).forEach(item::remove);
         ContextOutcome outcome = contextLookup.refresh(item);
+        if (outcome.sources().values().stream().allMatch(status -> "SKIPPED".equals(status.get("status")))) {
+            // none of them knows what to ask about this item: nothing to record at every step
+            return;
+        }
 
         Map<String, Object> values = new LinkedHashMap<>(before);
         values.keySet().removeAll(refreshed);

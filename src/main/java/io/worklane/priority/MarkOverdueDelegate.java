@@ -29,7 +29,7 @@ class MarkOverdueDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         WorkItemRef ref = WorkItemRef.of(execution);
-        WorkItemView item = workItems.find(ref.id()).orElseThrow(() -> new IllegalStateException("no work item " + ref.id()));
+        WorkItemView item = workItems.get(ref.id());
         int overduePriority = prioritization.priorityOf(item, clock.instant()).value();
         workItems.markOverdue(ref, overduePriority);
         execution.setVariable(EFFECTIVE_PRIORITY, overduePriority);

@@ -33,12 +33,8 @@ class PriorityRules {
     }
 
     PrioritySchema schema(String name) {
-        List<Map<String, Object>> rows = evaluate(SCHEMA_DECISION, "prioritySchema", name);
-        if (rows.isEmpty()) {
-            throw new IllegalStateException("No priority schema '" + name + "' in decisions/priority-schema.dmn "
-                    + "(decision '" + SCHEMA_DECISION + "'), which service-level.dmn names");
-        }
-        Map<String, Object> row = rows.get(0);
+        Map<String, Object> row = namedRow(SCHEMA_DECISION, "prioritySchema", name, "priority schema",
+                "priority-schema.dmn");
         try {
             List<BoostWindow> windows = evaluate(BOOST_DECISION, "prioritySchema", name).stream()
                 .map(PriorityRules::boostWindow)
@@ -54,14 +50,20 @@ class PriorityRules {
     }
 
     BusinessCalendar calendar(String name) {
-        List<Map<String, Object>> rows = evaluate(CALENDAR_DECISION, "businessCalendar", name);
-        if (rows.isEmpty()) {
-            throw new IllegalStateException("No business calendar '" + name + "' in decisions/business-calendar.dmn"
-                    + " (decision '" + CALENDAR_DECISION + "'), which service-level.dmn names");
-        }
-        Map<String, Object> row = rows.get(0);
+        Map<String, Object> row = namedRow(CALENDAR_DECISION, "businessCalendar", name, "business calendar",
+                "business-calendar.dmn");
         return BusinessCalendar.parse(name, (String) row.get("timeZone"), (String) row.get("workingHours"),
                 (String) row.get("holidays"));
+    }
+
+    /** The row of a UNIQUE table for a name that service-level.dmn gave; a missing one is the rules' mistake. */
+    private Map<String, Object> namedRow(String decisionKey, String input, String name, String what, String file) {
+        List<Map<String, Object>> rows = evaluate(decisionKey, input, name);
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("No " + what + " '" + name + "' in decisions/" + file + " (decision '"
+                    + decisionKey + "'), which service-level.dmn names");
+        }
+        return rows.get(0);
     }
 
     private List<Map<String, Object>> evaluate(String decisionKey, String input, String value) {

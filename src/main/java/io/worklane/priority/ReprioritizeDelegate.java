@@ -40,7 +40,7 @@ class ReprioritizeDelegate implements JavaDelegate {
         WorkItemRef ref = WorkItemRef.of(execution);
         ServiceLevel serviceLevel = ServiceLevel.from((Map<String, Object>) execution.getVariable(SERVICE_LEVEL));
         execution.removeVariable(SERVICE_LEVEL);
-        WorkItemView item = workItems.find(ref.id()).orElseThrow(() -> new IllegalStateException("no work item " + ref.id()));
+        WorkItemView item = workItems.get(ref.id());
         Instant now = clock.instant();
         Prioritization.Priority priority = prioritization.priorityOf(item, serviceLevel.terms(), item.dueAt(), now);
         workItems.reprioritize(ref, priority.value(), serviceLevel.terms(), priority.nextChangeAt());

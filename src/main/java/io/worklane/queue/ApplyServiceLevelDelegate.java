@@ -43,7 +43,7 @@ class ApplyServiceLevelDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         WorkItemRef ref = WorkItemRef.of(execution);
         ServiceLevel serviceLevel = ServiceLevel.from((Map<String, Object>) execution.getVariable(SERVICE_LEVEL));
-        WorkItemView item = workItems.find(ref.id()).orElseThrow(() -> new IllegalStateException("no work item " + ref.id()));
+        WorkItemView item = workItems.get(ref.id());
 
         Instant now = clock.instant();
         boolean scheduled = item.activationAt() != null && item.activationAt().isAfter(now);

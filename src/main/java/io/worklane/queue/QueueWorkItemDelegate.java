@@ -39,7 +39,7 @@ class QueueWorkItemDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         WorkItemRef ref = WorkItemRef.of(execution);
-        WorkItemView item = workItems.find(ref.id()).orElseThrow(() -> new IllegalStateException("no work item " + ref.id()));
+        WorkItemView item = workItems.get(ref.id());
         Instant now = clock.instant();
         Prioritization.Priority priority = prioritization.priorityOf(item, now);
         // the item was SCHEDULED: the activation timer is why it enters the queue now (said once)

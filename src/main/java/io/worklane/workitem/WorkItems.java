@@ -43,6 +43,12 @@ public class WorkItems {
         return items.findById(id).map(item -> item.toView(clock.instant()));
     }
 
+    /** The item a process instance belongs to: its absence is a broken invariant, not a user error. */
+    @Transactional(readOnly = true, propagation = Propagation.REQUIRED)
+    public WorkItemView get(String id) {
+        return find(id).orElseThrow(() -> new IllegalStateException("no work item " + id));
+    }
+
     @Transactional(readOnly = true, propagation = Propagation.REQUIRED)
     public Optional<WorkItemView> findBySource(String sourceSystem, String externalId) {
         return items.findBySourceSystemAndExternalId(sourceSystem, externalId).map(item -> item.toView(clock.instant()));
