@@ -104,6 +104,7 @@ class WorkItemDecisionTests {
         variables.put("product", null);
         variables.put("requestType", null);
         variables.put("mediaType", "workitem");
+        variables.put("accountStatus", null);
         return variables;
     }
 
