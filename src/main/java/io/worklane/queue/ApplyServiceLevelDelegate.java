@@ -13,20 +13,19 @@ import org.springframework.stereotype.Component;
 
 import io.worklane.priority.Prioritization;
 import io.worklane.priority.ServiceLevel;
+import io.worklane.routing.RoutingTargets;
 import io.worklane.workitem.ServiceLevelOutcome;
 import io.worklane.workitem.WorkItemRef;
 import io.worklane.workitem.WorkItemView;
 import io.worklane.workitem.WorkItems;
 
 /**
- * "Apply service level": turns the two decisions' results into the item's department, process, due date,
- * priority terms and required skill, and decides whether it waits for its activation date. The SLA counts in
+ * "Apply service level": turns the decisions' results into the item's department, process, due date,
+ * priority terms, required skill and routing targets, and decides whether it waits for its activation date. The SLA counts in
  * business time from the activation date when there is one; a due date sent by the source system wins.
  */
 @Component
 class ApplyServiceLevelDelegate implements JavaDelegate {
-
-    static final String PRIMARY_TARGET = "PRIMARY";
 
     private final WorkItems workItems;
     private final Prioritization prioritization;
@@ -43,6 +42,7 @@ class ApplyServiceLevelDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         WorkItemRef ref = WorkItemRef.of(execution);
         ServiceLevel serviceLevel = ServiceLevel.from((Map<String, Object>) execution.getVariable(SERVICE_LEVEL));
+        var routingPlan = RoutingTargets.plan((Map<String, Object>) execution.getVariable(ROUTING_TARGETS));
         WorkItemView item = workItems.get(ref.id());
 
         Instant now = clock.instant();
@@ -54,12 +54,13 @@ class ApplyServiceLevelDelegate implements JavaDelegate {
                 : serviceLevel.confirmationTimeout().toString();
         var outcome = new ServiceLevelOutcome((String) execution.getVariable(CLASSIFIED_DEPARTMENT),
                 (String) execution.getVariable(CLASSIFIED_PROCESS), priority, dueAt, serviceLevel.requiredSkill(),
-                PRIMARY_TARGET, confirmationTimeout, scheduled, serviceLevel.terms());
+                confirmationTimeout, scheduled, serviceLevel.terms(), routingPlan);
         workItems.applyServiceLevel(ref, outcome);
 
         // the decision results are the engine's own map types: keep plain variables instead
         execution.removeVariable(CLASSIFICATION);
         execution.removeVariable(SERVICE_LEVEL);
+        execution.removeVariable(ROUTING_TARGETS);
         execution.setVariable(EFFECTIVE_DUE_AT, dueAt.toString());
         execution.setVariable(DUE_DATE, Date.from(dueAt));
         execution.setVariable(EFFECTIVE_PRIORITY, priority);

@@ -6,7 +6,9 @@ import static io.worklane.workitem.WorkItemProcess.MESSAGE_OFFERED;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,24 +22,27 @@ import io.worklane.workitem.WorkItems;
 
 /**
  * Offers queued items to ready agents. Each offer is one transaction: lock the agent, check its free capacity,
- * lock the best item it qualifies for, record the offer, correlate {@code WorkItem.Offered}. Whatever fails
- * rolls back whole and is picked up again by the next event or the sweep.
+ * find the best item whose current target the agent matches and lock it, record the offer, correlate
+ * {@code WorkItem.Offered}. Whatever fails rolls back whole and is picked up again by the next event or sweep.
  */
 @Service
 public class Router {
 
     private static final Logger log = LoggerFactory.getLogger(Router.class);
+    private static final int PAGE = 50;
 
     private final RoutingRepository repository;
+    private final SkillExpressions expressions;
     private final WorkItems workItems;
     private final RuntimeService runtimeService;
     private final TransactionTemplate transaction;
     private final RoutingProperties properties;
     private final Clock clock;
 
-    Router(RoutingRepository repository, WorkItems workItems, RuntimeService runtimeService,
-            TransactionTemplate transaction, RoutingProperties properties, Clock clock) {
+    Router(RoutingRepository repository, SkillExpressions expressions, WorkItems workItems,
+            RuntimeService runtimeService, TransactionTemplate transaction, RoutingProperties properties, Clock clock) {
         this.repository = repository;
+        this.expressions = expressions;
         this.workItems = workItems;
         this.runtimeService = runtimeService;
         this.transaction = transaction;
@@ -45,15 +50,9 @@ public class Router {
         this.clock = clock;
     }
 
-    /** Offers one item to the agent, if the agent is ready, has room, and some queued item fits. */
+    /** Offers the agent the best item it qualifies for, if it is ready and has room. @return the item */
     public Optional<String> offerNextItemTo(String agentId) {
-        try {
-            return transaction.execute(status -> offerInTransaction(agentId));
-        }
-        catch (RuntimeException e) {
-            log.warn("Offer to agent {} rolled back; the next event or sweep retries: {}", agentId, e.toString());
-            return Optional.empty();
-        }
+        return inTransaction(agentId, () -> offerBestItem(agentId));
     }
 
     /** Fills the agent up to its capacity. @return how many items were offered */
@@ -65,10 +64,23 @@ public class Router {
         return offered;
     }
 
-    /** Tries the ready agents that could take a newly queued item, longest idle first, until it is gone. */
-    public void route(String workItemId, String requiredSkill) {
-        for (String agentId : repository.readyAgentsWithSkill(requiredSkill, properties.candidateAgents())) {
-            if (offerNextItemTo(agentId).filter(workItemId::equals).isPresent()) {
+    /** Offers a newly queued, reprioritized or widened item to the longest idle ready agent that matches it. */
+    public void route(String workItemId) {
+        var queued = repository.queuedItem(workItemId);
+        if (queued.isEmpty()) {
+            return;
+        }
+        RoutingRepository.Target target = queued.get();
+        List<RoutingRepository.ReadyAgent> qualified = repository.readyAgentsWithSkills()
+            .stream()
+            .filter(agent -> qualifies(target, agent.id(), agent.skills()))
+            .toList();
+        for (RoutingRepository.ReadyAgent agent : qualified) {
+            // the agent's best item keeps distribution order; this one directly when it lies beyond the scan
+            var offered = offerNextItemTo(agent.id());
+            if (offered.filter(workItemId::equals).isPresent()
+                    || offered.isEmpty() && inTransaction(agent.id(),
+                            () -> offerItem(agent.id(), target.item(), qualified.size())).isPresent()) {
                 return;
             }
         }
@@ -79,37 +91,92 @@ public class Router {
         return repository.readyAgents().stream().mapToInt(this::fill).sum();
     }
 
-    private Optional<String> offerInTransaction(String agentId) {
+    private Optional<String> inTransaction(String agentId, java.util.function.Supplier<Optional<String>> offer) {
+        try {
+            return transaction.execute(status -> offer.get());
+        }
+        catch (RuntimeException e) {
+            log.warn("Offer to agent {} rolled back; the next event or sweep retries: {}", agentId, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<String> offerBestItem(String agentId) {
         if (!repository.lockReadyAgent(agentId)) {
             return Optional.empty();
         }
-        var mediaTypes = repository.freeMediaTypes(agentId);
+        List<String> mediaTypes = repository.freeMediaTypes(agentId);
         if (mediaTypes.isEmpty()) {
             return Optional.empty();
         }
-        var found = repository.lockBestItem(agentId, mediaTypes);
-        if (found.isEmpty()) {
+        Map<String, Integer> skills = repository.skillsOf(agentId);
+        Map<String, Boolean> matched = new HashMap<>();
+        RoutingRepository.Position after = RoutingRepository.START;
+        for (int seen = 0; seen < properties.scanLimit(); seen += PAGE) {
+            List<RoutingRepository.QueuedItem> page = repository.candidates(agentId, mediaTypes, after, PAGE);
+            for (RoutingRepository.QueuedItem item : page) {
+                boolean matches = item.targetExpression() == null
+                        || matched.computeIfAbsent(item.targetExpression(), text -> expressions.of(text).matches(skills));
+                if (matches && repository.lockItem(item)) {
+                    return Optional.of(offer(agentId, item, skills, null));
+                }
+            }
+            if (page.size() < PAGE) {
+                break;
+            }
+            after = page.get(page.size() - 1).position();
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> offerItem(String agentId, RoutingRepository.QueuedItem item, int qualifiedAgents) {
+        if (!repository.lockReadyAgent(agentId) || !repository.freeMediaTypes(agentId).contains(item.mediaType())
+                || !repository.lockItem(item)) {
             return Optional.empty();
         }
-        RoutingRepository.QueuedItem item = found.get();
+        return Optional.of(offer(agentId, item, repository.skillsOf(agentId), qualifiedAgents));
+    }
+
+    private String offer(String agentId, RoutingRepository.QueuedItem item, Map<String, Integer> skills,
+            Integer qualifiedAgents) {
         Instant now = clock.instant();
-        workItems.assign(item.id(), agentId, why(item, agentId, now));
+        workItems.assign(item.id(), agentId, why(item, agentId, skills, qualifiedAgents, now));
         repository.markAssigned(agentId, now);
         runtimeService.createMessageCorrelation(MESSAGE_OFFERED)
             .processInstanceId(item.processInstanceId())
             .setVariable(ASSIGNEE, agentId)
             .correlateWithResult();
-        return Optional.of(item.id());
+        return item.id();
+    }
+
+    private boolean qualifies(RoutingRepository.Target target, String agentId, Map<String, Integer> skills) {
+        if (agentId.equals(target.declinedBy())) {
+            return false;
+        }
+        RoutingRepository.QueuedItem item = target.item();
+        if (RoutingTargets.PREFERRED.equals(item.targetLevel())) {
+            return agentId.equals(target.preferredAgent());
+        }
+        return item.targetExpression() == null || expressions.of(item.targetExpression()).matches(skills);
     }
 
     /** Recorded with the offer, so "why did this go to X" is answered from data. */
-    private Map<String, Object> why(RoutingRepository.QueuedItem item, String agentId, Instant now) {
+    private Map<String, Object> why(RoutingRepository.QueuedItem item, String agentId, Map<String, Integer> skills,
+            Integer qualifiedAgents, Instant now) {
         Map<String, Object> why = new LinkedHashMap<>();
         why.put("agent", agentId);
-        why.put("requiredSkill", item.requiredSkill());
-        why.put("proficiency", repository.proficiency(agentId, item.requiredSkill()));
+        why.put("targetLevel", item.targetLevel());
+        if (item.targetExpression() != null) {
+            why.put("target", item.targetExpression());
+            Map<String, Integer> proficiencies = new LinkedHashMap<>();
+            expressions.of(item.targetExpression()).skills().forEach(skill -> proficiencies.put(skill, skills.getOrDefault(skill, 0)));
+            why.put("proficiencies", proficiencies);
+        }
         why.put("priority", item.priority());
         why.put("waitedSeconds", Duration.between(item.queuedAt(), now).toSeconds());
+        if (qualifiedAgents != null) {
+            why.put("qualifiedReadyAgents", qualifiedAgents);
+        }
         return why;
     }
 }

@@ -1,18 +1,23 @@
 package io.worklane.routing;
 
-import java.time.ZoneOffset;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The router's hot-path SQL. Indexes: {@code work_item_distribution_idx}, {@code work_item_assignee_idx},
- * {@code agent_skill} primary key and {@code agent_presence_idx} (db/migration/V1__work_items_and_agents.sql).
- * The same statements run on PostgreSQL and H2.
+ * The router's hot-path SQL. Indexes: {@code work_item_distribution_idx} (state, priority desc, queued_at),
+ * {@code work_item_assignee_idx}, {@code work_item_preferred_idx}, the {@code agent_skill} primary key and
+ * {@code agent_presence_idx} (db/migration V1 and V5). Skill expressions are never turned into SQL: the queries
+ * narrow by a condition every matching agent meets ({@code target_skill} at {@code target_min_proficiency}),
+ * and the router evaluates the expression itself. The same statements run on PostgreSQL and H2.
  */
 @Repository
 class RoutingRepository {
@@ -31,26 +36,51 @@ class RoutingRepository {
                                      AND w.state IN ('OFFERED', 'IN_PROGRESS'))
             """;
 
+    private static final String SKILLS = """
+            SELECT skill, proficiency FROM agent_skill WHERE agent_id = :agentId
+            """;
+
     /**
-     * Highest priority first, then longest in queue; an item another node is offering is skipped, and so is one
-     * whose process instance is suspended (Cockpit) or gone: it could not take the offer and would block the rest.
+     * One page of the queue in distribution order (highest priority, then longest in queue, then id) after the
+     * given position, of the items this agent might take: its preferred items, or items whose target it may
+     * match. An item whose process instance is suspended (Cockpit) or gone is passed over: it could not take an
+     * offer and would block the rest.
      */
-    private static final String LOCK_BEST_ITEM = """
-            SELECT w.id, w.process_instance_id, w.priority, w.queued_at, w.required_skill
+    private static final String CANDIDATES = """
+            SELECT w.id, w.process_instance_id, w.priority, w.queued_at, w.target_level, w.target_expression,
+                   w.media_type
               FROM work_item w
              WHERE w.state = 'QUEUED'
                AND w.media_type IN (:mediaTypes)
-               AND EXISTS (SELECT 1 FROM agent_skill s
-                            WHERE s.agent_id = :agentId AND s.skill = w.required_skill AND s.proficiency > 0)
+               AND (w.declined_by IS NULL OR w.declined_by <> :agentId)
+               AND ((w.target_level = 'PREFERRED' AND w.preferred_agent = :agentId)
+                    OR (w.target_level <> 'PREFERRED'
+                        AND (w.target_skill IS NULL
+                             OR EXISTS (SELECT 1 FROM agent_skill s
+                                         WHERE s.agent_id = :agentId AND s.skill = w.target_skill
+                                           AND s.proficiency >= w.target_min_proficiency))))
+               AND (w.priority < :afterPriority
+                    OR (w.priority = :afterPriority
+                        AND (w.queued_at > :afterQueuedAt OR (w.queued_at = :afterQueuedAt AND w.id > :afterId))))
                AND EXISTS (SELECT 1 FROM act_ru_execution e
                             WHERE e.id_ = w.process_instance_id AND e.suspension_state_ = 1)
-             ORDER BY w.priority DESC, w.queued_at ASC
-             LIMIT 1
-               FOR UPDATE SKIP LOCKED
+             ORDER BY w.priority DESC, w.queued_at ASC, w.id ASC
+             LIMIT :limit
             """;
 
-    private static final String PROFICIENCY = """
-            SELECT proficiency FROM agent_skill WHERE agent_id = :agentId AND skill = :skill
+    private static final String QUEUED_ITEM = """
+            SELECT w.id, w.process_instance_id, w.priority, w.queued_at, w.target_level, w.target_expression,
+                   w.media_type, w.preferred_agent, w.declined_by
+              FROM work_item w
+             WHERE w.id = :id AND w.state = 'QUEUED'
+            """;
+
+    /** Another node may hold the item, or have changed its target since it was read: then it is not ours. */
+    private static final String LOCK_ITEM = """
+            SELECT w.id FROM work_item w
+             WHERE w.id = :id AND w.state = 'QUEUED' AND w.target_level = :level
+               AND w.target_expression IS NOT DISTINCT FROM :expression
+               FOR UPDATE SKIP LOCKED
             """;
 
     private static final String MARK_ASSIGNED = """
@@ -58,14 +88,11 @@ class RoutingRepository {
             """;
 
     /** Fair share: the agent idle the longest comes first. */
-    private static final String READY_AGENTS_WITH_SKILL = """
-            SELECT a.id
-              FROM agent a
+    private static final String READY_AGENTS_WITH_SKILLS = """
+            SELECT a.id, s.skill, s.proficiency
+              FROM agent a LEFT JOIN agent_skill s ON s.agent_id = a.id
              WHERE a.presence = 'READY'
-               AND EXISTS (SELECT 1 FROM agent_skill s
-                            WHERE s.agent_id = a.id AND s.skill = :skill AND s.proficiency > 0)
              ORDER BY COALESCE(a.last_assigned_at, a.presence_since) ASC, a.id
-             LIMIT :limit
             """;
 
     private static final String READY_AGENTS = """
@@ -73,13 +100,32 @@ class RoutingRepository {
              ORDER BY COALESCE(last_assigned_at, presence_since) ASC, id
             """;
 
+    /** Starts a scan before the best item: no priority is this high. */
+    static final Position START = new Position(Integer.MAX_VALUE, Instant.EPOCH, "");
+
     private final NamedParameterJdbcTemplate jdbc;
 
     RoutingRepository(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    record QueuedItem(String id, String processInstanceId, int priority, Instant queuedAt, String requiredSkill) {
+    record QueuedItem(String id, String processInstanceId, int priority, Instant queuedAt, String targetLevel,
+            String targetExpression, String mediaType) {
+
+        Position position() {
+            return new Position(priority, queuedAt, id);
+        }
+    }
+
+    /** A place in distribution order. */
+    record Position(int priority, Instant queuedAt, String id) {
+    }
+
+    record ReadyAgent(String id, Map<String, Integer> skills) {
+    }
+
+    /** A queued item with what decides who may take it. */
+    record Target(QueuedItem item, String preferredAgent, String declinedBy) {
     }
 
     boolean lockReadyAgent(String agentId) {
@@ -90,32 +136,59 @@ class RoutingRepository {
         return jdbc.queryForList(FREE_MEDIA_TYPES, agent(agentId), String.class);
     }
 
-    Optional<QueuedItem> lockBestItem(String agentId, List<String> mediaTypes) {
-        var parameters = agent(agentId).addValue("mediaTypes", mediaTypes);
-        return jdbc.query(LOCK_BEST_ITEM, parameters,
-                (row, n) -> new QueuedItem(row.getString("id"), row.getString("process_instance_id"),
-                        row.getInt("priority"), row.getTimestamp("queued_at").toInstant(),
-                        row.getString("required_skill")))
+    Map<String, Integer> skillsOf(String agentId) {
+        Map<String, Integer> skills = new LinkedHashMap<>();
+        jdbc.query(SKILLS, agent(agentId), row -> {
+            skills.put(row.getString("skill"), row.getInt("proficiency"));
+        });
+        return skills;
+    }
+
+    List<QueuedItem> candidates(String agentId, List<String> mediaTypes, Position after, int limit) {
+        var parameters = agent(agentId).addValue("mediaTypes", mediaTypes)
+            .addValue("afterPriority", after.priority())
+            .addValue("afterQueuedAt", after.queuedAt().atOffset(ZoneOffset.UTC))
+            .addValue("afterId", after.id())
+            .addValue("limit", limit);
+        return jdbc.query(CANDIDATES, parameters, QUEUED);
+    }
+
+    Optional<Target> queuedItem(String id) {
+        return jdbc.query(QUEUED_ITEM, new MapSqlParameterSource("id", id),
+                (row, n) -> new Target(QUEUED.mapRow(row, n), row.getString("preferred_agent"),
+                        row.getString("declined_by")))
             .stream()
             .findFirst();
     }
 
-    int proficiency(String agentId, String skill) {
-        return jdbc.queryForObject(PROFICIENCY, agent(agentId).addValue("skill", skill), Integer.class);
+    boolean lockItem(QueuedItem item) {
+        var parameters = new MapSqlParameterSource("id", item.id()).addValue("level", item.targetLevel())
+            .addValue("expression", item.targetExpression());
+        return !jdbc.queryForList(LOCK_ITEM, parameters, String.class).isEmpty();
     }
 
     void markAssigned(String agentId, Instant now) {
         jdbc.update(MARK_ASSIGNED, agent(agentId).addValue("now", now.atOffset(ZoneOffset.UTC)));
     }
 
-    List<String> readyAgentsWithSkill(String skill, int limit) {
-        return jdbc.queryForList(READY_AGENTS_WITH_SKILL,
-                new MapSqlParameterSource("skill", skill).addValue("limit", limit), String.class);
+    List<ReadyAgent> readyAgentsWithSkills() {
+        Map<String, Map<String, Integer>> agents = new LinkedHashMap<>();
+        jdbc.query(READY_AGENTS_WITH_SKILLS, new MapSqlParameterSource(), row -> {
+            Map<String, Integer> skills = agents.computeIfAbsent(row.getString("id"), id -> new LinkedHashMap<>());
+            if (row.getString("skill") != null) {
+                skills.put(row.getString("skill"), row.getInt("proficiency"));
+            }
+        });
+        return agents.entrySet().stream().map(agent -> new ReadyAgent(agent.getKey(), agent.getValue())).toList();
     }
 
     List<String> readyAgents() {
         return jdbc.queryForList(READY_AGENTS, new MapSqlParameterSource(), String.class);
     }
+
+    private static final RowMapper<QueuedItem> QUEUED = (row, n) -> new QueuedItem(row.getString("id"),
+            row.getString("process_instance_id"), row.getInt("priority"), row.getTimestamp("queued_at").toInstant(),
+            row.getString("target_level"), row.getString("target_expression"), row.getString("media_type"));
 
     private static MapSqlParameterSource agent(String agentId) {
         return new MapSqlParameterSource("agentId", agentId);

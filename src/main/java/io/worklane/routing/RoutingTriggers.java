@@ -22,7 +22,7 @@ class RoutingTriggers {
     @Async(RoutingConfiguration.EXECUTOR)
     @TransactionalEventListener(fallbackExecution = true)
     void on(WorkItemQueued event) {
-        router.route(event.workItemId(), event.requiredSkill());
+        router.route(event.workItemId());
     }
 
     @Async(RoutingConfiguration.EXECUTOR)

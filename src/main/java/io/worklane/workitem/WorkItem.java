@@ -58,6 +58,16 @@ class WorkItem implements Persistable<String> {
     private Instant overdueAt;
     private String requiredSkill;
     private String targetLevel;
+    private String targetExpression;
+    private String targetSkill;
+    private Integer targetMinProficiency;
+    private Instant nextTargetExpansionAt;
+    private String primaryTarget;
+    private String secondaryTarget;
+    private String tertiaryTarget;
+    private Integer primaryTimeoutPercent;
+    private Integer secondaryTimeoutPercent;
+    private String declinedBy;
     private String confirmationTimeout;
     private String rejectionReason;
     private String assignee;
@@ -144,12 +154,17 @@ class WorkItem implements Persistable<String> {
         dueAt = outcome.dueAt();
         takeTerms(outcome.terms());
         nextReprioritizationAt = null;
+        RoutingPlan plan = outcome.routingPlan();
+        primaryTarget = plan.primaryTarget();
+        secondaryTarget = plan.secondaryTarget();
+        tertiaryTarget = plan.tertiaryTarget();
+        primaryTimeoutPercent = plan.primaryTimeoutPercent();
+        secondaryTimeoutPercent = plan.secondaryTimeoutPercent();
         // a new due date (reclassify, reschedule) may lie ahead again
         if (overdueAt != null && dueAt.isAfter(now)) {
             overdueAt = null;
         }
         requiredSkill = outcome.requiredSkill();
-        targetLevel = outcome.targetLevel();
         confirmationTimeout = outcome.confirmationTimeout();
         moveTo(outcome.scheduled() ? WorkItemState.SCHEDULED : state, now);
     }
@@ -159,6 +174,21 @@ class WorkItem implements Persistable<String> {
         queuedAt = now;
         this.priority = priority;
         this.nextReprioritizationAt = nextReprioritizationAt;
+    }
+
+    void target(RoutingTarget target, Instant now) {
+        targetLevel = target.level();
+        targetExpression = target.expression();
+        targetSkill = target.skill();
+        targetMinProficiency = target.minProficiency();
+        nextTargetExpansionAt = target.nextExpansionAt();
+        updatedAt = now;
+    }
+
+    /** The agent said no: back to the queue, and not offered to that agent again until someone else took it. */
+    String decline(Instant now) {
+        declinedBy = assignee;
+        return release(WorkItemState.QUEUED, now);
     }
 
     /** @return whether the priority changed */
@@ -192,7 +222,7 @@ class WorkItem implements Persistable<String> {
         businessCalendar = terms.businessCalendar();
     }
 
-    private void requireQueued(String what) {
+    void requireQueued(String what) {
         if (state != WorkItemState.QUEUED) {
             throw new IllegalStateException("work item " + id + " is " + state + ", not QUEUED; it cannot be " + what);
         }
@@ -204,6 +234,10 @@ class WorkItem implements Persistable<String> {
         }
         moveTo(WorkItemState.IN_PROGRESS, now);
         nextReprioritizationAt = null;
+        nextTargetExpansionAt = null;
+        if (!agentId.equals(declinedBy)) {
+            declinedBy = null;
+        }
         assignee = agentId;
         assignedAt = now;
     }
@@ -247,6 +281,11 @@ class WorkItem implements Persistable<String> {
         takeAttributes(attributes, now);
         requiredSkill = null;
         targetLevel = null;
+        targetExpression = null;
+        targetSkill = null;
+        targetMinProficiency = null;
+        nextTargetExpansionAt = null;
+        declinedBy = null;
         prioritySchema = null;
         minPriority = null;
         maxPriority = null;
@@ -288,9 +327,12 @@ class WorkItem implements Persistable<String> {
                 c.mediaType(), c.sourceUrl(), c.attributes(), priority, requiredSkill, targetLevel, assignee,
                 rejectionReason, restartCount, capturedAt, activationAt, dueAt, queuedAt, assignedAt, doneAt, heldAt,
                 completedAt, canceledAt, overdue, overdueAt, prioritySchema, businessCalendar, nextReprioritizationAt,
-                contextData(), processInstanceId,
+                targetExpression, nextTargetExpansionAt, contextData(), processInstanceId,
                 prioritySchema == null ? null
                         : new PriorityTerms(prioritySchema, minPriority, maxPriority, businessCalendar),
+                primaryTarget == null ? null
+                        : new RoutingPlan(primaryTarget, secondaryTarget, tertiaryTarget, primaryTimeoutPercent,
+                                secondaryTimeoutPercent),
                 new WorkItemView.Requested(requestedDepartment, requestedProcess, requestedPriority, requestedDueAt));
     }
 

@@ -71,6 +71,10 @@ public final class WorkItemProcess {
     public static final String DUE_DATE = "dueDate";
     /** When the next step of the priority schema is due, as a date; null: none before the due date. */
     public static final String NEXT_REPRIORITIZATION_AT = "nextReprioritizationAt";
+    /** The result of {@code decisions/routing-targets.dmn}, until "Apply service level" stores it. */
+    public static final String ROUTING_TARGETS = "routingTargets";
+    /** When the routing target widens next, as a date; null: the last target is reached. */
+    public static final String NEXT_TARGET_EXPANSION_AT = "nextTargetExpansionAt";
 
     // transient variables handed to an operation's delegate by the correlation
     /** Who asked for the operation, as {@code TYPE:id} (see {@link Actor#encoded()}). */

@@ -15,8 +15,9 @@ public record WorkItemView(String id, String externalId, String sourceSystem, Wo
         String targetLevel, String assignee, String rejectionReason, int restartCount, Instant capturedAt,
         Instant activationAt, Instant dueAt, Instant queuedAt, Instant assignedAt, Instant doneAt, Instant heldAt,
         Instant completedAt, Instant canceledAt, boolean overdue, Instant overdueAt, String prioritySchema,
-        String businessCalendar, Instant nextReprioritizationAt, Map<String, Object> contextData,
-        @JsonIgnore String processInstanceId, @JsonIgnore PriorityTerms priorityTerms,
+        String businessCalendar, Instant nextReprioritizationAt, String targetExpression,
+        Instant nextTargetExpansionAt, Map<String, Object> contextData, @JsonIgnore String processInstanceId,
+        @JsonIgnore PriorityTerms priorityTerms, @JsonIgnore RoutingPlan routingPlan,
         @JsonIgnore Requested requested) {
 
     /** What the source system asked for, where the rules may have decided otherwise. */

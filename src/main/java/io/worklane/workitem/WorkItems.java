@@ -114,10 +114,12 @@ public class WorkItems {
      * The item enters the universal queue with the priority it has now; the router hears of it after commit.
      * @param nextReprioritizationAt when its priority may change next (null: not before its due date)
      */
-    public void queue(WorkItemRef ref, Actor actor, int priority, Instant nextReprioritizationAt) {
+    public void queue(WorkItemRef ref, Actor actor, int priority, Instant nextReprioritizationAt,
+            RoutingTarget target) {
         WorkItem queued = change(ref, WorkItemEventType.QUEUED, actor, (item, now) -> {
             item.queue(priority, nextReprioritizationAt, now);
-            return details("priority", priority);
+            item.target(target, now);
+            return details("priority", priority, "targetLevel", target.level(), "target", target.expression());
         });
         publisher.publishEvent(new WorkItemQueued(ref.id(), queued.requiredSkill(), queued.mediaType()));
     }
@@ -135,6 +137,18 @@ public class WorkItems {
                     details("from", before, "to", priority, "schema", terms.schema(), "next", nextReprioritizationAt));
             publisher.publishEvent(new WorkItemQueued(ref.id(), item.requiredSkill(), item.mediaType()));
         }
+    }
+
+    /** The item's routing target widened (preferred agent to primary, to secondary, to tertiary). */
+    public void widenTarget(WorkItemRef ref, RoutingTarget target) {
+        WorkItem item = change(ref, WorkItemEventType.TARGET_EXPANDED, Actor.timer("routing-target"), (found, now) -> {
+            String before = found.toView(now).targetLevel();
+            found.requireQueued("retargeted");
+            found.target(target, now);
+            return details("from", before, "to", target.level(), "target", target.expression(), "next",
+                    target.nextExpansionAt());
+        });
+        publisher.publishEvent(new WorkItemQueued(ref.id(), item.requiredSkill(), item.mediaType()));
     }
 
     /** The due date passed while the item waited in the queue: it takes its schema's overdue priority. */

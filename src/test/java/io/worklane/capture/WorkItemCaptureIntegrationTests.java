@@ -63,7 +63,9 @@ class WorkItemCaptureIntegrationTests extends PostgresIntegrationTest {
         assertThat(eventTypes(history))
             .containsExactly("CAPTURED", "CONTEXT_LOOKED_UP", "CLASSIFIED", "QUEUED", "OFFERED", "DONE", "COMPLETED");
         assertThat(history.get(4).path("details").path("agent").asText()).isEqualTo("alice");
-        assertThat(history.get(4).path("details").path("proficiency").asInt()).isEqualTo(8);
+        assertThat(history.get(4).path("details").path("proficiencies").path("Sales Processing").asInt()).isEqualTo(8);
+        assertThat(history.get(4).path("details").path("targetLevel").asText()).isEqualTo("PRIMARY");
+        assertThat(history.get(4).path("details").path("target").asText()).isEqualTo("Sales Processing > 4");
         assertThat(history.get(6).path("actor").path("type").asText()).isEqualTo("AGENT");
         assertThat(history.get(6).path("actor").path("id").asText()).isEqualTo("alice");
         assertThat(alice.get("/api/agents/alice").body().path("load").path("workitem").asInt()).isZero();

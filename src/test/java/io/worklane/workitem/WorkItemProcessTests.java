@@ -38,7 +38,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The delegates are stand-ins that record what the process asked of them.
  */
 @Deployment(resources = { "processes/work-item.bpmn", "decisions/classify-work-item.dmn",
-        "decisions/service-level.dmn", "decisions/priority-schema.dmn", "decisions/business-calendar.dmn",
+        "decisions/service-level.dmn", "decisions/routing-targets.dmn", "decisions/priority-schema.dmn",
+        "decisions/business-calendar.dmn",
         "forms/handle-work-item.form" })
 class WorkItemProcessTests {
 
@@ -55,6 +56,8 @@ class WorkItemProcessTests {
     private String confirmationTimeout;
     /** What the stand-ins for "Queue work item" and "Reprioritize" say of the next step, in turn; then none. */
     private final Deque<Date> nextSteps = new ArrayDeque<>();
+    /** The same for "Queue work item" and "Widen routing target" and the routing target's time-outs. */
+    private final Deque<Date> nextTargets = new ArrayDeque<>();
 
     @BeforeEach
     void registerDelegates() {
@@ -69,8 +72,10 @@ class WorkItemProcessTests {
             decided.put("classification", Map.of("department", execution.getVariable("classifiedDepartment"),
                     "process", execution.getVariable("classifiedProcess")));
             decided.put("serviceLevel", new HashMap<>((Map<?, ?>) execution.getVariable("serviceLevel")));
+            decided.put("routingTargets", new HashMap<>((Map<?, ?>) execution.getVariable("routingTargets")));
             execution.removeVariable("classification");
             execution.removeVariable("serviceLevel");
+            execution.removeVariable("routingTargets");
             execution.setVariable("activationInFuture", activationInFuture);
             execution.setVariable("effectivePriority", 500);
             execution.setVariable("confirmationTimeout", confirmationTimeout);
@@ -79,6 +84,11 @@ class WorkItemProcessTests {
         Mocks.register("queueWorkItemDelegate", (JavaDelegate) execution -> {
             calls.add("queue");
             execution.setVariable("nextReprioritizationAt", nextSteps.poll());
+            execution.setVariable("nextTargetExpansionAt", nextTargets.poll());
+        });
+        Mocks.register("widenRoutingTargetDelegate", (JavaDelegate) execution -> {
+            calls.add("widenRoutingTarget");
+            execution.setVariable("nextTargetExpansionAt", nextTargets.poll());
         });
         Mocks.register("reprioritizeDelegate", (JavaDelegate) execution -> {
             calls.add("reprioritize");
@@ -115,6 +125,9 @@ class WorkItemProcessTests {
         assertThat(decided.get("serviceLevel")).isEqualTo(Map.of("slaDuration", "PT72H", "businessCalendar", "24x7",
                 "prioritySchema", "Gold", "minPriority", 500, "maxPriority", 2000, "requiredSkill", "Sales Processing"))
             .as("Sales needs no source confirmation");
+        assertThat(decided.get("routingTargets")).isEqualTo(Map.of("primaryTarget", "Sales Processing > 4",
+                "secondaryTarget", "Sales Processing > 2", "tertiaryTarget", "Sales Processing > 0",
+                "primaryTimeoutPercent", 25, "secondaryTimeoutPercent", 25));
 
         offerTo("alice");
         BpmnAwareTests.assertThat(task()).isAssignedTo("alice");
@@ -129,9 +142,9 @@ class WorkItemProcessTests {
                     "Activity_DetermineServiceLevel", "Activity_ApplyServiceLevel", "Activity_QueueWorkItem",
                     "Activity_WaitForAgent", "Activity_HandleWorkItem", "Activity_RecordMarkDone",
                     "Activity_CompleteWorkItem", "Event_WorkItemCompleted")
-            .hasPassed("Event_PriorityFinal", "Event_Offered")
+            .hasPassed("Event_PriorityFinal", "Event_LastTargetReached", "Event_Offered")
             .hasNotPassed("Activity_RejectWorkItem", "Event_ActivationDue", "Event_ConfirmationOverdue",
-                    "Activity_Reprioritize", "Activity_MarkOverdue")
+                    "Activity_Reprioritize", "Activity_MarkOverdue", "Activity_WidenRoutingTarget")
             .isEnded();
         assertThat(calls).containsExactly("validate", "lookUpContext", "applyServiceLevel", "queue", "recordMarkDone",
                 "complete");
@@ -297,14 +310,29 @@ class WorkItemProcessTests {
     }
 
     @Test
+    void theRoutingTargetWidensAtEachTimeoutUntilTheLast() {
+        nextTargets.add(Date.from(Instant.now().plus(Duration.ofHours(18))));
+        nextTargets.add(Date.from(Instant.now().plus(Duration.ofHours(36))));
+        ProcessInstance instance = queued(lead("Gold"));
+        process(instance).isWaitingAt("Activity_WaitForAgent", "Event_TargetTimeoutReached");
+
+        execute(timer("Event_TargetTimeoutReached"));
+        process(instance).isWaitingAt("Activity_WaitForAgent", "Event_TargetTimeoutReached");
+        execute(timer("Event_TargetTimeoutReached"));
+        process(instance).hasPassed("Event_LastTargetReached").isWaitingAt("Activity_WaitForAgent");
+        assertThat(calls).endsWith("queue", "widenRoutingTarget", "widenRoutingTarget");
+    }
+
+    @Test
     void anOfferEndsTheReprioritizationSteps() {
+        nextTargets.add(Date.from(Instant.now().plus(Duration.ofHours(18))));
         nextSteps.add(Date.from(Instant.now().plus(Duration.ofHours(1))));
         ProcessInstance instance = queued(lead("Gold"));
         offerTo("alice");
 
         process(instance).hasPassed("Event_Offered").isWaitingAt("Activity_HandleWorkItem");
         assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).count())
-            .as("neither the step nor the due timer is left").isZero();
+            .as("neither a step, the target's nor the due timer is left").isZero();
     }
 
     @Test

@@ -1,0 +1,40 @@
+package io.worklane.routing;
+
+import static io.worklane.workitem.WorkItemProcess.NEXT_TARGET_EXPANSION_AT;
+
+import java.time.Clock;
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import io.worklane.workitem.RoutingTarget;
+import io.worklane.workitem.WorkItemRef;
+import io.worklane.workitem.WorkItemView;
+import io.worklane.workitem.WorkItems;
+
+/** "Widen routing target": the current target's time-out passed; the router tries the wider one at once. */
+@Component
+class WidenRoutingTargetDelegate implements JavaDelegate {
+
+    private final WorkItems workItems;
+    private final RoutingTargets routingTargets;
+    private final Clock clock;
+
+    WidenRoutingTargetDelegate(WorkItems workItems, RoutingTargets routingTargets, Clock clock) {
+        this.workItems = workItems;
+        this.routingTargets = routingTargets;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        WorkItemRef ref = WorkItemRef.of(execution);
+        WorkItemView item = workItems.get(ref.id());
+        RoutingTarget target = routingTargets.targetAt(item, item.queuedAt(), clock.instant());
+        workItems.widenTarget(ref, target);
+        execution.setVariable(NEXT_TARGET_EXPANSION_AT,
+                target.nextExpansionAt() == null ? null : Date.from(target.nextExpansionAt()));
+    }
+}
