@@ -14,4 +14,5 @@ ALTER TABLE work_item ADD COLUMN declined_by VARCHAR(64);
 -- Router: items waiting for one preferred agent.
 CREATE INDEX work_item_preferred_idx ON work_item (preferred_agent, state);
 
-ALTER TABLE agent ADD COLUMN auto_answer BOOLEAN DEFAULT FALSE NOT NULL;
+-- AUTO or MANUAL; null: as configured for the item's department (worklane.routing.answer)
+ALTER TABLE agent ADD COLUMN answer_mode VARCHAR(16);

@@ -33,6 +33,8 @@ class Agent {
     private Presence presence;
     private String presenceReason;
     private Instant presenceSince;
+    @Enumerated(EnumType.STRING)
+    private AnswerMode answerMode;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "agent_skill", joinColumns = @JoinColumn(name = "agent_id"))
@@ -61,8 +63,9 @@ class Agent {
     }
 
     void replaceProfile(String displayName, Map<String, Integer> skills, Map<String, Integer> capacity,
-            Set<String> groups) {
+            Set<String> groups, AnswerMode answerMode) {
         this.displayName = displayName;
+        this.answerMode = answerMode;
         this.skills.clear();
         this.skills.putAll(skills);
         this.capacity.clear();
@@ -88,6 +91,10 @@ class Agent {
 
     String displayName() {
         return displayName;
+    }
+
+    AnswerMode answerMode() {
+        return answerMode;
     }
 
     Presence presence() {

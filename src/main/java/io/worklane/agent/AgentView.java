@@ -7,7 +7,7 @@ import java.util.Set;
 
 /** An agent with presence, load per media type, and the items the agent holds. */
 public record AgentView(String id, String displayName, Map<String, Integer> skills, Map<String, Integer> capacity,
-        Set<String> groups, PresenceView presence, Map<String, Long> load, List<HeldItem> items) {
+        Set<String> groups, AnswerMode answerMode, PresenceView presence, Map<String, Long> load, List<HeldItem> items) {
 
     public record PresenceView(Presence state, String reason, Instant since) {
     }

@@ -23,6 +23,9 @@ import io.worklane.workitem.WorkItems;
 @Transactional
 public class Agents {
 
+    /** The not-ready reason of an agent who let an offer time out. */
+    public static final String NO_ANSWER = "RONA";
+
     private final AgentRepository agents;
     private final WorkItems workItems;
     private final IdentityService identityService;
@@ -50,7 +53,7 @@ public class Agents {
         var existing = agents.findForUpdate(id);
         Agent agent = existing.orElseGet(() -> new Agent(id, clock.instant()));
         agent.replaceProfile(profile.displayName(), profile.skills(), profile.capacity(),
-                profile.groups() == null ? new TreeSet<>() : new TreeSet<>(profile.groups()));
+                profile.groups() == null ? new TreeSet<>() : new TreeSet<>(profile.groups()), profile.answerMode());
         agents.save(agent);
         if (agent.presence() == Presence.READY) {
             publisher.publishEvent(new AgentBecameAvailable(id));
@@ -74,6 +77,11 @@ public class Agents {
         }
     }
 
+    /** The agent did not answer an offer in time (RONA): not ready until they say otherwise. */
+    public void markNoAnswer(String id) {
+        agents.findForUpdate(id).ifPresent(agent -> agent.changePresence(Presence.NOT_READY, NO_ANSWER, clock.instant()));
+    }
+
     @Transactional(readOnly = true)
     public boolean exists(String id) {
         return agents.existsById(id);
@@ -91,7 +99,7 @@ public class Agents {
                     item.priority(), item.assignedAt(), item.dueAt()))
             .toList();
         return new AgentView(agent.id(), agent.displayName(), Map.copyOf(agent.skills()),
-                Map.copyOf(agent.capacity()), Set.copyOf(agent.groups()),
+                Map.copyOf(agent.capacity()), Set.copyOf(agent.groups()), agent.answerMode(),
                 new AgentView.PresenceView(agent.presence(), agent.presenceReason(), agent.presenceSince()), load, items);
     }
 }

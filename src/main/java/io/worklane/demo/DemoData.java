@@ -76,7 +76,7 @@ class DemoData implements ApplicationRunner {
             user(agent.id(), agent.firstName(), agent.lastName(), WorklaneGroups.AGENTS, agent.department());
             if (!agents.exists(agent.id())) {
                 agents.save(agent.id(), new AgentProfile(agent.firstName() + " " + agent.lastName(), agent.skills(),
-                        Map.of("workitem", agent.workItemCapacity()), List.of(agent.department())));
+                        Map.of("workitem", agent.workItemCapacity()), List.of(agent.department()), null));
                 agents.changePresence(agent.id(), new PresenceChange(Presence.READY, null));
             }
         }

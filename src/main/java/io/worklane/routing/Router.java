@@ -1,7 +1,9 @@
 package io.worklane.routing;
 
 import static io.worklane.workitem.WorkItemProcess.ASSIGNEE;
+import static io.worklane.workitem.WorkItemProcess.AUTO_ANSWER;
 import static io.worklane.workitem.WorkItemProcess.MESSAGE_OFFERED;
+import static io.worklane.workitem.WorkItemProcess.RONA_TIMEOUT;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -102,7 +104,8 @@ public class Router {
     }
 
     private Optional<String> offerBestItem(String agentId) {
-        if (!repository.lockReadyAgent(agentId)) {
+        var agent = repository.lockReadyAgent(agentId);
+        if (agent.isEmpty()) {
             return Optional.empty();
         }
         List<String> mediaTypes = repository.freeMediaTypes(agentId);
@@ -118,7 +121,7 @@ public class Router {
                 boolean matches = item.targetExpression() == null
                         || matched.computeIfAbsent(item.targetExpression(), text -> expressions.of(text).matches(skills));
                 if (matches && repository.lockItem(item)) {
-                    return Optional.of(offer(agentId, item, skills, null));
+                    return Optional.of(offer(agent.get(), item, skills, null));
                 }
             }
             if (page.size() < PAGE) {
@@ -130,21 +133,27 @@ public class Router {
     }
 
     private Optional<String> offerItem(String agentId, RoutingRepository.QueuedItem item, int qualifiedAgents) {
-        if (!repository.lockReadyAgent(agentId) || !repository.freeMediaTypes(agentId).contains(item.mediaType())
+        var agent = repository.lockReadyAgent(agentId);
+        if (agent.isEmpty() || !repository.freeMediaTypes(agentId).contains(item.mediaType())
                 || !repository.lockItem(item)) {
             return Optional.empty();
         }
-        return Optional.of(offer(agentId, item, repository.skillsOf(agentId), qualifiedAgents));
+        return Optional.of(offer(agent.get(), item, repository.skillsOf(agentId), qualifiedAgents));
     }
 
-    private String offer(String agentId, RoutingRepository.QueuedItem item, Map<String, Integer> skills,
-            Integer qualifiedAgents) {
+    private String offer(RoutingRepository.LockedAgent agent, RoutingRepository.QueuedItem item,
+            Map<String, Integer> skills, Integer qualifiedAgents) {
         Instant now = clock.instant();
-        workItems.assign(item.id(), agentId, why(item, agentId, skills, qualifiedAgents, now));
-        repository.markAssigned(agentId, now);
+        boolean automatic = properties.answer().automatic(agent.answerMode(), item.department());
+        Map<String, Object> why = why(item, agent.id(), skills, qualifiedAgents, now);
+        why.put("answer", automatic ? "AUTO" : "MANUAL");
+        workItems.assign(item.id(), agent.id(), !automatic, why);
+        repository.markAssigned(agent.id(), now);
         runtimeService.createMessageCorrelation(MESSAGE_OFFERED)
             .processInstanceId(item.processInstanceId())
-            .setVariable(ASSIGNEE, agentId)
+            .setVariable(ASSIGNEE, agent.id())
+            .setVariable(AUTO_ANSWER, automatic)
+            .setVariable(RONA_TIMEOUT, properties.ronaTimeout().toString())
             .correlateWithResult();
         return item.id();
     }

@@ -1,6 +1,7 @@
 package io.worklane.routing;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -9,16 +10,36 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param candidateAgents how many ready agents a newly queued item is tried with, longest idle first
  * @param maxOffersPerAgent upper bound of offers in one pass for one agent (guards against a runaway loop)
  * @param preferredAgentTimeoutPercent how long an item waits for its preferred agent, as a share of its SLA
+ * @param answer whether agents answer offers (MANUAL) or take them at once (AUTO), by default and per department;
+ *            an agent's own answer mode wins
+ * @param ronaTimeout how long a MANUAL agent has to answer an offer before it goes back to the queue and the agent
+ *            is set NOT_READY (RONA)
  * @param scanLimit how many queued items one offer looks at for an agent, best first, before it gives up (items
  *            further down reach agents when they are queued, reprioritized or widened)
  */
 @ConfigurationProperties("worklane.routing")
 record RoutingProperties(Duration sweepInterval, Integer candidateAgents, Integer maxOffersPerAgent,
-        Integer preferredAgentTimeoutPercent, Integer scanLimit) {
+        Integer preferredAgentTimeoutPercent, Integer scanLimit, Answer answer, Duration ronaTimeout) {
+
+    /** AUTO or MANUAL. */
+    record Answer(String byDefault, Map<String, String> departments) {
+
+        Answer {
+            byDefault = byDefault == null ? "AUTO" : byDefault;
+            departments = departments == null ? Map.of() : Map.copyOf(departments);
+        }
+
+        boolean automatic(String agentMode, String department) {
+            String mode = agentMode != null ? agentMode : departments.getOrDefault(department, byDefault);
+            return !"MANUAL".equals(mode);
+        }
+    }
 
     RoutingProperties {
         preferredAgentTimeoutPercent = preferredAgentTimeoutPercent == null ? 10 : preferredAgentTimeoutPercent;
         scanLimit = scanLimit == null ? 1000 : scanLimit;
+        answer = answer == null ? new Answer(null, null) : answer;
+        ronaTimeout = ronaTimeout == null ? Duration.ofMinutes(2) : ronaTimeout;
         sweepInterval = sweepInterval == null ? Duration.ofSeconds(10) : sweepInterval;
         candidateAgents = candidateAgents == null ? 20 : candidateAgents;
         maxOffersPerAgent = maxOffersPerAgent == null ? 50 : maxOffersPerAgent;

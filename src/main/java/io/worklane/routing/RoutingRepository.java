@@ -24,7 +24,7 @@ class RoutingRepository {
 
     /** Holding the agent row serializes every offer to this agent across nodes; a busy agent is skipped. */
     private static final String LOCK_READY_AGENT = """
-            SELECT id FROM agent WHERE id = :agentId AND presence = 'READY' FOR UPDATE SKIP LOCKED
+            SELECT id, answer_mode FROM agent WHERE id = :agentId AND presence = 'READY' FOR UPDATE SKIP LOCKED
             """;
 
     private static final String FREE_MEDIA_TYPES = """
@@ -48,7 +48,7 @@ class RoutingRepository {
      */
     private static final String CANDIDATES = """
             SELECT w.id, w.process_instance_id, w.priority, w.queued_at, w.target_level, w.target_expression,
-                   w.media_type
+                   w.media_type, w.department
               FROM work_item w
              WHERE w.state = 'QUEUED'
                AND w.media_type IN (:mediaTypes)
@@ -70,7 +70,7 @@ class RoutingRepository {
 
     private static final String QUEUED_ITEM = """
             SELECT w.id, w.process_instance_id, w.priority, w.queued_at, w.target_level, w.target_expression,
-                   w.media_type, w.preferred_agent, w.declined_by
+                   w.media_type, w.department, w.preferred_agent, w.declined_by
               FROM work_item w
              WHERE w.id = :id AND w.state = 'QUEUED'
             """;
@@ -110,7 +110,7 @@ class RoutingRepository {
     }
 
     record QueuedItem(String id, String processInstanceId, int priority, Instant queuedAt, String targetLevel,
-            String targetExpression, String mediaType) {
+            String targetExpression, String mediaType, String department) {
 
         Position position() {
             return new Position(priority, queuedAt, id);
@@ -128,8 +128,13 @@ class RoutingRepository {
     record Target(QueuedItem item, String preferredAgent, String declinedBy) {
     }
 
-    boolean lockReadyAgent(String agentId) {
-        return !jdbc.queryForList(LOCK_READY_AGENT, agent(agentId), String.class).isEmpty();
+    /** A ready agent, locked until the transaction ends; {@code answerMode} null: as configured. */
+    record LockedAgent(String id, String answerMode) {
+    }
+
+    Optional<LockedAgent> lockReadyAgent(String agentId) {
+        return jdbc.query(LOCK_READY_AGENT, agent(agentId),
+                (row, n) -> new LockedAgent(row.getString("id"), row.getString("answer_mode"))).stream().findFirst();
     }
 
     List<String> freeMediaTypes(String agentId) {
@@ -188,7 +193,8 @@ class RoutingRepository {
 
     private static final RowMapper<QueuedItem> QUEUED = (row, n) -> new QueuedItem(row.getString("id"),
             row.getString("process_instance_id"), row.getInt("priority"), row.getTimestamp("queued_at").toInstant(),
-            row.getString("target_level"), row.getString("target_expression"), row.getString("media_type"));
+            row.getString("target_level"), row.getString("target_expression"), row.getString("media_type"),
+            row.getString("department"));
 
     private static MapSqlParameterSource agent(String agentId) {
         return new MapSqlParameterSource("agentId", agentId);

@@ -185,10 +185,25 @@ class WorkItem implements Persistable<String> {
         updatedAt = now;
     }
 
-    /** The agent said no: back to the queue, and not offered to that agent again until someone else took it. */
-    String decline(Instant now) {
+    void accept(Instant now) {
+        requireOffered("accepted");
+        moveTo(WorkItemState.IN_PROGRESS, now);
+    }
+
+    /**
+     * The agent said no, or did not answer in time: the offer ends and the item goes back to the queue, where it
+     * is not offered to that agent again until someone else has taken it. @return the agent
+     */
+    String withdrawOffer(Instant now) {
+        requireOffered("withdrawn");
         declinedBy = assignee;
         return release(WorkItemState.QUEUED, now);
+    }
+
+    private void requireOffered(String what) {
+        if (state != WorkItemState.OFFERED) {
+            throw new IllegalStateException("work item " + id + " is " + state + ", not OFFERED; it cannot be " + what);
+        }
     }
 
     /** @return whether the priority changed */
@@ -228,11 +243,10 @@ class WorkItem implements Persistable<String> {
         }
     }
 
-    void assign(String agentId, Instant now) {
-        if (state != WorkItemState.QUEUED) {
-            throw new IllegalStateException("work item " + id + " is " + state + ", not QUEUED");
-        }
-        moveTo(WorkItemState.IN_PROGRESS, now);
+    /** @param awaitingAnswer the agent answers the offer first (OFFERED); else the item is theirs at once */
+    void assign(String agentId, boolean awaitingAnswer, Instant now) {
+        requireQueued("offered");
+        moveTo(awaitingAnswer ? WorkItemState.OFFERED : WorkItemState.IN_PROGRESS, now);
         nextReprioritizationAt = null;
         nextTargetExpansionAt = null;
         if (!agentId.equals(declinedBy)) {

@@ -82,6 +82,14 @@ public final class WorkItemProcess {
     /** The changed attributes of an update, comma-separated. */
     public static final String CHANGED_FIELDS = "changedFields";
     public static final String ASSIGNEE = "assignee";
+    /** Set with the offer: the agent takes it at once (true) or answers it first. */
+    public static final String AUTO_ANSWER = "autoAnswer";
+    /** Set with the offer: how long a manual answer may take (ISO-8601). */
+    public static final String RONA_TIMEOUT = "ronaTimeout";
+    /** The agent's answer to an offer, from the form or the API: ACCEPT or DECLINE. */
+    public static final String OFFER_ANSWER = "offerAnswer";
+    /** Whether the offer was accepted, for the gateway after "Record answer". */
+    public static final String OFFER_ACCEPTED = "offerAccepted";
 
     public static final String DEFAULT_MEDIA_TYPE = "workitem";
 

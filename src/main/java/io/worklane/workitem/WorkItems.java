@@ -163,12 +163,35 @@ public class WorkItems {
         publisher.publishEvent(new WorkItemQueued(ref.id(), item.requiredSkill(), item.mediaType()));
     }
 
-    /** Gives a queued item to an agent; {@code reason} records why the router chose this pair. */
-    public void assign(String id, String agentId, Map<String, Object> reason) {
+    /**
+     * Offers a queued item to an agent; {@code reason} records why the router chose this pair.
+     * @param awaitingAnswer the agent accepts or declines first (OFFERED); else it is IN_PROGRESS at once
+     */
+    public void assign(String id, String agentId, boolean awaitingAnswer, Map<String, Object> reason) {
         change(new WorkItemRef(id, null), WorkItemEventType.OFFERED, Actor.system("router"), (item, now) -> {
-            item.assign(agentId, now);
+            item.assign(agentId, awaitingAnswer, now);
             return reason;
         });
+    }
+
+    public void accept(WorkItemRef ref) {
+        WorkItem item = load(ref);
+        Instant now = clock.instant();
+        item.accept(now);
+        record(item, WorkItemEventType.ACCEPTED, Actor.agent(item.toView(now).assignee()), now, Map.of());
+    }
+
+    /** The agent declined the offer; the item goes back to the queue. */
+    public void decline(WorkItemRef ref) {
+        releasing(ref, WorkItemEventType.DECLINED, null, (item, now) -> item.withdrawOffer(now), Map.of());
+    }
+
+    /** The offer was not answered in time (RONA); the item goes back to the queue. @return the agent */
+    public String noAnswer(WorkItemRef ref, String timeout) {
+        String agent = load(ref).toView(clock.instant()).assignee();
+        releasing(ref, WorkItemEventType.RONA, Actor.timer("rona"), (item, now) -> item.withdrawOffer(now),
+                details("agent", agent, "timeout", timeout));
+        return agent;
     }
 
     /**

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Deployment(resources = { "processes/work-item.bpmn", "decisions/classify-work-item.dmn",
         "decisions/service-level.dmn", "decisions/routing-targets.dmn", "decisions/priority-schema.dmn",
         "decisions/business-calendar.dmn",
-        "forms/handle-work-item.form" })
+        "forms/handle-work-item.form", "forms/answer-offer.form" })
 class WorkItemProcessTests {
 
     @RegisterExtension
@@ -86,6 +86,11 @@ class WorkItemProcessTests {
             execution.setVariable("nextReprioritizationAt", nextSteps.poll());
             execution.setVariable("nextTargetExpansionAt", nextTargets.poll());
         });
+        Mocks.register("recordAnswerDelegate", (JavaDelegate) execution -> {
+            calls.add("recordAnswer:" + execution.getVariable("offerAnswer"));
+            execution.setVariable("offerAccepted", "ACCEPT".equals(execution.getVariable("offerAnswer")));
+            execution.removeVariable("offerAnswer");
+        });
         Mocks.register("widenRoutingTargetDelegate", (JavaDelegate) execution -> {
             calls.add("widenRoutingTarget");
             execution.setVariable("nextTargetExpansionAt", nextTargets.poll());
@@ -98,6 +103,7 @@ class WorkItemProcessTests {
         });
         Map.ofEntries(Map.entry("lookUpContextDelegate", "lookUpContext"), Map.entry("rejectWorkItemDelegate", "reject"),
                 Map.entry("refreshContextDelegate", "refreshContext"), Map.entry("markOverdueDelegate", "markOverdue"),
+                Map.entry("redirectOnNoAnswerDelegate", "redirectOnNoAnswer"),
                 Map.entry("recordMarkDoneDelegate", "recordMarkDone"),
                 Map.entry("returnToQueueDelegate", "returnToQueue"),
                 Map.entry("completeWorkItemDelegate", "complete"), Map.entry("cancelWorkItemDelegate", "cancel"),
@@ -310,6 +316,46 @@ class WorkItemProcessTests {
     }
 
     @Test
+    void aManualAgentAcceptsTheOfferInTasklistAndHandlesIt() {
+        ProcessInstance instance = queued(lead("Gold"));
+        offerTo("alice", false);
+
+        process(instance).hasPassed("Gateway_AnswerAutomatically").isWaitingAt("Activity_AnswerOffer");
+        BpmnAwareTests.assertThat(task()).isAssignedTo("alice");
+        var form = taskService().createTaskQuery().initializeFormKeys().singleResult().getCamundaFormRef();
+        assertThat(form.getKey()).isEqualTo("answer-offer");
+        taskService().complete(task().getId(), Map.of("offerAnswer", "ACCEPT"));
+
+        process(instance).hasPassed("Activity_RecordAnswer", "Gateway_EnterHandling").isWaitingAt("Activity_HandleWorkItem");
+        BpmnAwareTests.assertThat(task()).isAssignedTo("alice");
+        assertThat(calls).endsWith("queue", "recordAnswer:ACCEPT");
+    }
+
+    @Test
+    void aDeclinedOfferGoesBackToTheQueue() {
+        ProcessInstance instance = queued(lead("Gold"));
+        offerTo("alice", false);
+        taskService().complete(task().getId(), Map.of("offerAnswer", "DECLINE"));
+
+        process(instance).hasPassed("Gateway_OfferAccepted", "Gateway_BackToQueue").isWaitingAt("Activity_WaitForAgent");
+        assertThat(calls).endsWith("queue", "recordAnswer:DECLINE", "queue");
+        assertThat(taskService().createTaskQuery().count()).isZero();
+    }
+
+    @Test
+    void anUnansweredOfferRedirectsTheItemAfterTheRonaTimeout() {
+        ProcessInstance instance = queued(lead("Gold"));
+        offerTo("alice", false);
+
+        execute(timer("Event_OfferUnanswered"));
+        process(instance).hasPassed("Activity_RedirectOnNoAnswer", "Gateway_BackToQueue")
+            .hasNotPassed("Activity_RecordAnswer")
+            .isWaitingAt("Activity_WaitForAgent");
+        assertThat(calls).endsWith("queue", "redirectOnNoAnswer", "queue");
+        assertThat(taskService().createTaskQuery().count()).as("the offer task is withdrawn").isZero();
+    }
+
+    @Test
     void theRoutingTargetWidensAtEachTimeoutUntilTheLast() {
         nextTargets.add(Date.from(Instant.now().plus(Duration.ofHours(18))));
         nextTargets.add(Date.from(Instant.now().plus(Duration.ofHours(36))));
@@ -395,9 +441,15 @@ class WorkItemProcessTests {
     }
 
     private static void offerTo(String agent) {
+        offerTo(agent, true);
+    }
+
+    private static void offerTo(String agent, boolean autoAnswer) {
         runtimeService().createMessageCorrelation("WorkItem.Offered")
             .processInstanceBusinessKey(ITEM)
             .setVariable("assignee", agent)
+            .setVariable("autoAnswer", autoAnswer)
+            .setVariable("ronaTimeout", "PT30S")
             .correlate();
     }
 

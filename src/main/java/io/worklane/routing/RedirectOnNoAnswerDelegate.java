@@ -1,0 +1,33 @@
+package io.worklane.routing;
+
+import static io.worklane.workitem.WorkItemProcess.RONA_TIMEOUT;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import io.worklane.agent.Agents;
+import io.worklane.workitem.WorkItemRef;
+import io.worklane.workitem.WorkItems;
+
+/**
+ * "Redirect on no answer" (RONA): the offer timed out. The item goes back to the queue with its priority and
+ * the agent is set NOT_READY with reason RONA, so no further work is pushed to someone who is not there.
+ */
+@Component
+class RedirectOnNoAnswerDelegate implements JavaDelegate {
+
+    private final WorkItems workItems;
+    private final Agents agents;
+
+    RedirectOnNoAnswerDelegate(WorkItems workItems, Agents agents) {
+        this.workItems = workItems;
+        this.agents = agents;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String agent = workItems.noAnswer(WorkItemRef.of(execution), (String) execution.getVariable(RONA_TIMEOUT));
+        agents.markNoAnswer(agent);
+    }
+}
