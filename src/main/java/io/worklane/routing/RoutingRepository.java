@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -27,13 +28,14 @@ class RoutingRepository {
             SELECT id, answer_mode FROM agent WHERE id = :agentId AND presence = 'READY' FOR UPDATE SKIP LOCKED
             """;
 
+    /** The placeholder is filled with the states that take one of the agent's slots (parked items: configured). */
     private static final String FREE_MEDIA_TYPES = """
             SELECT c.media_type
               FROM agent_capacity c
              WHERE c.agent_id = :agentId
                AND c.max_items > (SELECT COUNT(*) FROM work_item w
                                    WHERE w.assignee = c.agent_id AND w.media_type = c.media_type
-                                     AND w.state IN ('OFFERED', 'IN_PROGRESS'))
+                                     AND w.state IN (%s))
             """;
 
     private static final String SKILLS = """
@@ -104,9 +106,14 @@ class RoutingRepository {
     static final Position START = new Position(Integer.MAX_VALUE, Instant.EPOCH, "");
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final String freeMediaTypes;
 
-    RoutingRepository(NamedParameterJdbcTemplate jdbc) {
+    /** @param parkedItemsCount whether items parked in a workbin take a slot of their agent's capacity */
+    RoutingRepository(NamedParameterJdbcTemplate jdbc,
+            @Value("${worklane.workbin.parked-items-count-against-capacity:false}") boolean parkedItemsCount) {
         this.jdbc = jdbc;
+        this.freeMediaTypes = FREE_MEDIA_TYPES.formatted(
+                parkedItemsCount ? "'OFFERED', 'IN_PROGRESS', 'PARKED'" : "'OFFERED', 'IN_PROGRESS'");
     }
 
     record QueuedItem(String id, String processInstanceId, int priority, Instant queuedAt, String targetLevel,
@@ -138,7 +145,7 @@ class RoutingRepository {
     }
 
     List<String> freeMediaTypes(String agentId) {
-        return jdbc.queryForList(FREE_MEDIA_TYPES, agent(agentId), String.class);
+        return jdbc.queryForList(freeMediaTypes, agent(agentId), String.class);
     }
 
     Map<String, Integer> skillsOf(String agentId) {

@@ -22,6 +22,8 @@ public class RoutingTargets {
     public static final String PRIMARY = "PRIMARY";
     public static final String SECONDARY = "SECONDARY";
     public static final String TERTIARY = "TERTIARY";
+    /** An agent sent the item to a skill target of their choice; it does not widen. */
+    public static final String TRANSFER = "TRANSFER";
 
     private final RoutingProperties properties;
 
@@ -50,6 +52,9 @@ public class RoutingTargets {
         RoutingPlan plan = item.routingPlan();
         if (plan == null) {
             throw new IllegalStateException("work item " + item.id() + " has no routing targets yet");
+        }
+        if (item.transferTarget() != null) {
+            return target(TRANSFER, item.transferTarget(), null);
         }
         return targetAt(plan, item.preferredAgent() != null, slaOf(item), properties.preferredAgentTimeoutPercent(),
                 queuedAt, now);

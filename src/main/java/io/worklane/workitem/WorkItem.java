@@ -68,6 +68,9 @@ class WorkItem implements Persistable<String> {
     private Integer primaryTimeoutPercent;
     private Integer secondaryTimeoutPercent;
     private String declinedBy;
+    private String disposition;
+    private String transferTarget;
+    private Instant parkedAt;
     private String confirmationTimeout;
     private String rejectionReason;
     private String assignee;
@@ -185,6 +188,58 @@ class WorkItem implements Persistable<String> {
         updatedAt = now;
     }
 
+    /** The agent keeps the item in their workbin. */
+    void park(Instant now) {
+        requireHeld(WorkItemState.IN_PROGRESS, "parked");
+        moveTo(WorkItemState.PARKED, now);
+        parkedAt = now;
+    }
+
+    /** Back from the workbin into handling, by its agent or, reassigned, by another. @return the former agent */
+    String pull(String agentId, Instant now) {
+        requireHeld(WorkItemState.PARKED, "pulled");
+        return handTo(agentId, now);
+    }
+
+    /** Another agent handles the item from now on. @return the former agent */
+    String transferTo(String agentId, Instant now) {
+        requireHeld(WorkItemState.IN_PROGRESS, "transferred");
+        return handTo(agentId, now);
+    }
+
+    /** Back to the queue for agents matching {@code target}, which replaces the routing targets for a while. */
+    String transferToTarget(String target, Instant now) {
+        requireHeld(WorkItemState.IN_PROGRESS, "transferred");
+        transferTarget = target;
+        return release(WorkItemState.QUEUED, now);
+    }
+
+    /** A supervisor takes a parked item out of its agent's workbin, back into distribution. */
+    String returnToQueue(Instant now) {
+        requireHeld(WorkItemState.PARKED, "returned to the queue");
+        return release(WorkItemState.QUEUED, now);
+    }
+
+    void recordDisposition(String code, Instant now) {
+        disposition = code;
+        updatedAt = now;
+    }
+
+    private String handTo(String agentId, Instant now) {
+        String before = assignee;
+        moveTo(WorkItemState.IN_PROGRESS, now);
+        assignee = agentId;
+        assignedAt = now;
+        parkedAt = null;
+        return before;
+    }
+
+    private void requireHeld(WorkItemState expected, String what) {
+        if (state != expected) {
+            throw new IllegalStateException("work item " + id + " is " + state + ", not " + expected + "; it cannot be " + what);
+        }
+    }
+
     void accept(Instant now) {
         requireOffered("accepted");
         moveTo(WorkItemState.IN_PROGRESS, now);
@@ -252,6 +307,8 @@ class WorkItem implements Persistable<String> {
         if (!agentId.equals(declinedBy)) {
             declinedBy = null;
         }
+        // a transfer target holds for one offer
+        transferTarget = null;
         assignee = agentId;
         assignedAt = now;
     }
@@ -300,6 +357,9 @@ class WorkItem implements Persistable<String> {
         targetMinProficiency = null;
         nextTargetExpansionAt = null;
         declinedBy = null;
+        disposition = null;
+        transferTarget = null;
+        parkedAt = null;
         prioritySchema = null;
         minPriority = null;
         maxPriority = null;
@@ -341,7 +401,8 @@ class WorkItem implements Persistable<String> {
                 c.mediaType(), c.sourceUrl(), c.attributes(), priority, requiredSkill, targetLevel, assignee,
                 rejectionReason, restartCount, capturedAt, activationAt, dueAt, queuedAt, assignedAt, doneAt, heldAt,
                 completedAt, canceledAt, overdue, overdueAt, prioritySchema, businessCalendar, nextReprioritizationAt,
-                targetExpression, nextTargetExpansionAt, contextData(), processInstanceId,
+                targetExpression, nextTargetExpansionAt, transferTarget, disposition, parkedAt, contextData(),
+                processInstanceId,
                 prioritySchema == null ? null
                         : new PriorityTerms(prioritySchema, minPriority, maxPriority, businessCalendar),
                 primaryTarget == null ? null
@@ -388,6 +449,10 @@ class WorkItem implements Persistable<String> {
 
     String requiredSkill() {
         return requiredSkill;
+    }
+
+    String transferTarget() {
+        return transferTarget;
     }
 
     String mediaType() {

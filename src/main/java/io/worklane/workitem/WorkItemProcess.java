@@ -90,6 +90,17 @@ public final class WorkItemProcess {
     public static final String OFFER_ANSWER = "offerAnswer";
     /** Whether the offer was accepted, for the gateway after "Record answer". */
     public static final String OFFER_ACCEPTED = "offerAccepted";
+    public static final String MESSAGE_PULL = "WorkItem.Pull";
+    public static final String MESSAGE_RETURN_TO_QUEUE = "WorkItem.ReturnToQueue";
+    // what the agent chose in the handling form (or the API): action, its details, disposition code
+    public static final String HANDLING_ACTION = "action";
+    public static final String TRANSFER_TO = "transferTo";
+    public static final String TRANSFER_TARGET = "transferTarget";
+    public static final String DISPOSITION = "disposition";
+    /** What "Record handling outcome" decided: DONE, PARK, TRANSFER_AGENT or TRANSFER_TARGET. */
+    public static final String HANDLING_OUTCOME = "handlingOutcome";
+    /** Where an item goes after "Handling": DONE (marked done), HANDLE (again, maybe by another agent), QUEUE. */
+    public static final String NEXT_STEP = "nextStep";
 
     public static final String DEFAULT_MEDIA_TYPE = "workitem";
 

@@ -203,6 +203,61 @@ public class WorkItems {
             .confirmationTimeout();
     }
 
+    /** The agent's disposition code (converted, not converted, ...), kept on the item and in its event log. */
+    public void recordDisposition(WorkItemRef ref, String code) {
+        if (code != null) {
+            change(ref, WorkItemEventType.UPDATED, Actor.agent(load(ref).toView(clock.instant()).assignee()),
+                    (item, now) -> {
+                        item.recordDisposition(code, now);
+                        return details("disposition", code);
+                    });
+        }
+    }
+
+    /** Into the agent's workbin; whether it still takes one of their slots is the router's configuration. */
+    public void park(WorkItemRef ref) {
+        Actor agent = Actor.agent(load(ref).toView(clock.instant()).assignee());
+        WorkItem item = change(ref, WorkItemEventType.PARKED, agent, (found, now) -> {
+            found.park(now);
+            return Map.of();
+        });
+        // a parked item that does not count against capacity frees a slot
+        publisher.publishEvent(new WorkItemReleased(ref.id(), item.toView(clock.instant()).assignee()));
+    }
+
+    /** Out of the workbin into handling: by its agent, or by a supervisor's reassignment to {@code agentId}. */
+    public void pull(WorkItemRef ref, String agentId, Actor actor) {
+        String before = load(ref).toView(clock.instant()).assignee();
+        boolean reassigned = !agentId.equals(before);
+        change(ref, reassigned ? WorkItemEventType.REASSIGNED : WorkItemEventType.PULLED, actor, (item, now) -> {
+            item.pull(agentId, now);
+            return details("agent", agentId, "from", reassigned ? before : null);
+        });
+        if (reassigned) {
+            publisher.publishEvent(new WorkItemReleased(ref.id(), before));
+        }
+    }
+
+    /** The agent hands the item on to another agent, who handles it at once. */
+    public void transferTo(WorkItemRef ref, String agentId) {
+        WorkItem item = load(ref);
+        Instant now = clock.instant();
+        String before = item.transferTo(agentId, now);
+        record(item, WorkItemEventType.TRANSFERRED, Actor.agent(before), now, details("to", agentId));
+        publisher.publishEvent(new WorkItemReleased(ref.id(), before));
+    }
+
+    /** The agent sends the item back to the queue for agents matching {@code target} (a skill expression). */
+    public void transferToTarget(WorkItemRef ref, String target) {
+        releasing(ref, WorkItemEventType.TRANSFERRED, null, (item, now) -> item.transferToTarget(target, now),
+                details("target", target));
+    }
+
+    /** A supervisor returns a parked item to the queue. */
+    public void returnToQueue(WorkItemRef ref, Actor actor) {
+        releasing(ref, WorkItemEventType.RETURNED_TO_QUEUE, actor, (item, now) -> item.returnToQueue(now), Map.of());
+    }
+
     public void confirmationOverdue(WorkItemRef ref) {
         change(ref, WorkItemEventType.CONFIRMATION_OVERDUE, Actor.timer("source-confirmation"), (item, now) -> Map.of());
     }

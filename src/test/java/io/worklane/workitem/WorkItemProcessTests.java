@@ -58,6 +58,8 @@ class WorkItemProcessTests {
     private final Deque<Date> nextSteps = new ArrayDeque<>();
     /** The same for "Queue work item" and "Widen routing target" and the routing target's time-outs. */
     private final Deque<Date> nextTargets = new ArrayDeque<>();
+    /** What the agent chooses in "Handle work item", in turn; then Mark done. */
+    private final Deque<String> choices = new ArrayDeque<>();
 
     @BeforeEach
     void registerDelegates() {
@@ -91,6 +93,29 @@ class WorkItemProcessTests {
             execution.setVariable("offerAccepted", "ACCEPT".equals(execution.getVariable("offerAnswer")));
             execution.removeVariable("offerAnswer");
         });
+        Mocks.register("recordHandlingDelegate", (JavaDelegate) execution -> {
+            String choice = choices.isEmpty() ? "DONE" : choices.poll();
+            calls.add("recordHandling:" + choice);
+            execution.setVariable("handlingOutcome", choice);
+            execution.setVariable("nextStep", "DONE".equals(choice) ? "DONE" : null);
+        });
+        Mocks.register("transferToAgentDelegate", (JavaDelegate) execution -> {
+            calls.add("transferToAgent");
+            execution.setVariable("assignee", "bob");
+            execution.setVariable("nextStep", "HANDLE");
+        });
+        Mocks.register("transferToTargetDelegate", (JavaDelegate) execution -> {
+            calls.add("transferToTarget");
+            execution.setVariable("nextStep", "QUEUE");
+        });
+        Mocks.register("pullFromWorkbinDelegate", (JavaDelegate) execution -> {
+            calls.add("pullFromWorkbin:" + execution.getVariable("assignee"));
+            execution.setVariable("nextStep", "HANDLE");
+        });
+        Mocks.register("returnFromWorkbinDelegate", (JavaDelegate) execution -> {
+            calls.add("returnFromWorkbin");
+            execution.setVariable("nextStep", "QUEUE");
+        });
         Mocks.register("widenRoutingTargetDelegate", (JavaDelegate) execution -> {
             calls.add("widenRoutingTarget");
             execution.setVariable("nextTargetExpansionAt", nextTargets.poll());
@@ -104,6 +129,7 @@ class WorkItemProcessTests {
         Map.ofEntries(Map.entry("lookUpContextDelegate", "lookUpContext"), Map.entry("rejectWorkItemDelegate", "reject"),
                 Map.entry("refreshContextDelegate", "refreshContext"), Map.entry("markOverdueDelegate", "markOverdue"),
                 Map.entry("redirectOnNoAnswerDelegate", "redirectOnNoAnswer"),
+                Map.entry("parkInWorkbinDelegate", "parkInWorkbin"),
                 Map.entry("recordMarkDoneDelegate", "recordMarkDone"),
                 Map.entry("returnToQueueDelegate", "returnToQueue"),
                 Map.entry("completeWorkItemDelegate", "complete"), Map.entry("cancelWorkItemDelegate", "cancel"),
@@ -152,8 +178,8 @@ class WorkItemProcessTests {
             .hasNotPassed("Activity_RejectWorkItem", "Event_ActivationDue", "Event_ConfirmationOverdue",
                     "Activity_Reprioritize", "Activity_MarkOverdue", "Activity_WidenRoutingTarget")
             .isEnded();
-        assertThat(calls).containsExactly("validate", "lookUpContext", "applyServiceLevel", "queue", "recordMarkDone",
-                "complete");
+        assertThat(calls).containsExactly("validate", "lookUpContext", "applyServiceLevel", "queue",
+                "recordHandling:DONE", "recordMarkDone", "complete");
     }
 
     @Test
@@ -353,6 +379,64 @@ class WorkItemProcessTests {
             .isWaitingAt("Activity_WaitForAgent");
         assertThat(calls).endsWith("queue", "redirectOnNoAnswer", "queue");
         assertThat(taskService().createTaskQuery().count()).as("the offer task is withdrawn").isZero();
+    }
+
+    @Test
+    void aTransferToAnAgentHandsTheTaskToThatAgent() {
+        choices.add("TRANSFER_AGENT");
+        ProcessInstance instance = queued(lead("Gold"));
+        offerTo("alice");
+        taskService().complete(task().getId());
+
+        process(instance).hasPassed("Activity_TransferToAgent", "Event_TransferredToAgent", "Gateway_NextStep")
+            .isWaitingAt("Activity_HandleWorkItem");
+        BpmnAwareTests.assertThat(task()).isAssignedTo("bob");
+        taskService().complete(task().getId());
+        process(instance).hasPassed("Event_MarkedDone", "Activity_RecordMarkDone").isEnded();
+        assertThat(calls).endsWith("recordHandling:TRANSFER_AGENT", "transferToAgent", "recordHandling:DONE",
+                "recordMarkDone", "complete");
+    }
+
+    @Test
+    void aTransferToASkillTargetSendsTheItemBackToTheQueue() {
+        choices.add("TRANSFER_TARGET");
+        ProcessInstance instance = queued(lead("Gold"));
+        offerTo("alice");
+        taskService().complete(task().getId());
+
+        process(instance).hasPassed("Activity_TransferToTarget", "Event_SentToTarget", "Gateway_BackToQueue")
+            .isWaitingAt("Activity_WaitForAgent");
+        assertThat(calls).endsWith("recordHandling:TRANSFER_TARGET", "transferToTarget", "queue");
+    }
+
+    @Test
+    void aParkedItemWaitsInTheWorkbinUntilItsAgentPullsIt() {
+        choices.add("PARK");
+        ProcessInstance instance = queued(lead("Gold"));
+        offerTo("alice");
+        taskService().complete(task().getId());
+
+        process(instance).hasPassed("Activity_ParkInWorkbin").isWaitingAt("Activity_InWorkbin");
+        assertThat(taskService().createTaskQuery().count()).isZero();
+        runtimeService().createMessageCorrelation("WorkItem.Pull").processInstanceBusinessKey(ITEM)
+            .setVariable("assignee", "alice").correlate();
+        process(instance).hasPassed("Activity_PullFromWorkbin", "Event_PulledFromWorkbin")
+            .isWaitingAt("Activity_HandleWorkItem");
+        BpmnAwareTests.assertThat(task()).isAssignedTo("alice");
+        assertThat(calls).endsWith("recordHandling:PARK", "parkInWorkbin", "pullFromWorkbin:alice");
+    }
+
+    @Test
+    void aSupervisorReturnsAParkedItemToTheQueue() {
+        choices.add("PARK");
+        ProcessInstance instance = queued(lead("Gold"));
+        offerTo("alice");
+        taskService().complete(task().getId());
+
+        send("WorkItem.ReturnToQueue");
+        process(instance).hasPassed("Event_ReturnToQueueReceived", "Activity_ReturnFromWorkbin",
+                "Event_ReturnedFromWorkbin").isWaitingAt("Activity_WaitForAgent");
+        assertThat(calls).endsWith("parkInWorkbin", "returnFromWorkbin", "queue");
     }
 
     @Test

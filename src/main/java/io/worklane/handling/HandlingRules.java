@@ -1,0 +1,101 @@
+package io.worklane.handling;
+
+import static io.worklane.workitem.WorkItemProcess.DISPOSITION;
+import static io.worklane.workitem.WorkItemProcess.HANDLING_ACTION;
+import static io.worklane.workitem.WorkItemProcess.TRANSFER_TARGET;
+import static io.worklane.workitem.WorkItemProcess.TRANSFER_TO;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import io.worklane.agent.AgentView;
+import io.worklane.agent.Agents;
+import io.worklane.routing.SkillExpression;
+import io.worklane.workitem.WorkItemView;
+
+/**
+ * What an agent may choose when handling an item, checked the same way for the Tasklist form and the API: Mark
+ * done unless the department disables it, a configured disposition code, a transfer to an existing agent with a
+ * free slot, or to a valid skill expression.
+ */
+@Component
+class HandlingRules {
+
+    /** A choice the agent cannot make; the message says which and why. */
+    static final class Refused extends IllegalArgumentException {
+
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    private final HandlingProperties properties;
+    private final Agents agents;
+
+    HandlingRules(HandlingProperties properties, Agents agents) {
+        this.properties = properties;
+        this.agents = agents;
+    }
+
+    List<HandlingAction> actionsFor(String department) {
+        return Arrays.stream(HandlingAction.values())
+            .filter(action -> action != HandlingAction.DONE || !properties.markDoneDisabledDepartments().contains(department))
+            .toList();
+    }
+
+    List<String> dispositionCodes() {
+        return properties.dispositionCodes();
+    }
+
+    /** The choice, checked; a missing action is Mark done, as Tasklist's own Complete button sends nothing. */
+    HandlingAction check(WorkItemView item, Map<String, Object> choice) {
+        Object actionName = choice.get(HANDLING_ACTION);
+        HandlingAction action;
+        try {
+            action = actionName == null ? HandlingAction.DONE : HandlingAction.valueOf(actionName.toString());
+        }
+        catch (IllegalArgumentException e) {
+            throw new Refused("Unknown action '" + actionName + "'; choose one of " + actionsFor(item.department()) + ".");
+        }
+        if (!actionsFor(item.department()).contains(action)) {
+            throw new Refused("Mark done is disabled for " + item.department() + ": the source system completes its "
+                    + "items. Park or transfer the item instead.");
+        }
+        Object disposition = choice.get(DISPOSITION);
+        if (disposition != null && !properties.dispositionCodes().contains(disposition.toString())) {
+            throw new Refused("Unknown disposition code '" + disposition + "'; use one of " + properties.dispositionCodes()
+                    + ".");
+        }
+        if (action == HandlingAction.TRANSFER_AGENT) {
+            checkAgent(item, (String) choice.get(TRANSFER_TO));
+        }
+        if (action == HandlingAction.TRANSFER_TARGET) {
+            String target = (String) choice.get(TRANSFER_TARGET);
+            try {
+                SkillExpression.parse(target);
+            }
+            catch (SkillExpression.Invalid e) {
+                throw new Refused(e.getMessage());
+            }
+        }
+        return action;
+    }
+
+    private void checkAgent(WorkItemView item, String agentId) {
+        if (agentId == null || agentId.isBlank() || !agents.exists(agentId)) {
+            throw new Refused("Transfer to whom? '" + agentId + "' is no agent.");
+        }
+        if (agentId.equals(item.assignee())) {
+            throw new Refused("The item is already " + agentId + "'s.");
+        }
+        AgentView agent = agents.view(agentId);
+        long held = agent.load().getOrDefault(item.mediaType(), 0L);
+        if (held >= agent.capacity().getOrDefault(item.mediaType(), 0)) {
+            throw new Refused(agentId + " has no free slot for " + item.mediaType() + " (" + held + " of "
+                    + agent.capacity().getOrDefault(item.mediaType(), 0) + ").");
+        }
+    }
+}

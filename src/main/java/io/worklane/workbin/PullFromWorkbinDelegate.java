@@ -1,0 +1,30 @@
+package io.worklane.workbin;
+
+import static io.worklane.workitem.WorkItemProcess.ASSIGNEE;
+import static io.worklane.workitem.WorkItemProcess.NEXT_STEP;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import io.worklane.workitem.Actor;
+import io.worklane.workitem.WorkItemRef;
+import io.worklane.workitem.WorkItems;
+
+/** "Pull from workbin": back into handling, by its agent, or by the agent a supervisor reassigned it to. */
+@Component
+class PullFromWorkbinDelegate implements JavaDelegate {
+
+    private final WorkItems workItems;
+
+    PullFromWorkbinDelegate(WorkItems workItems) {
+        this.workItems = workItems;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String agent = (String) execution.getVariable(ASSIGNEE);
+        workItems.pull(WorkItemRef.of(execution), agent, Actor.of(execution, Actor.agent(agent)));
+        execution.setVariable(NEXT_STEP, "HANDLE");
+    }
+}

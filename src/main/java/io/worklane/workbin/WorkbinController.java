@@ -1,0 +1,70 @@
+package io.worklane.workbin;
+
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.worklane.security.Caller;
+import io.worklane.web.Problems;
+import io.worklane.workitem.Actor;
+import io.worklane.workitem.WorkItemView;
+
+/** An agent's workbin: the agent pulls their items back; supervisors return or reassign them. */
+@RestController
+class WorkbinController {
+
+    /** The body of a reassignment. */
+    record Reassignment(String agent) {
+    }
+
+    private final Workbins workbins;
+
+    WorkbinController(Workbins workbins) {
+        this.workbins = workbins;
+    }
+
+    @Operation(summary = "The agent's parked items (the agent or a supervisor)")
+    @GetMapping("/api/agents/{agentId}/workbin")
+    List<WorkItemView> workbin(@PathVariable String agentId) {
+        Caller caller = Caller.current();
+        if (!caller.isSupervisor() && !caller.userId().equals(agentId)) {
+            throw Problems.forbidden("Only the agent '" + agentId + "' or a supervisor sees this workbin.");
+        }
+        return workbins.of(agentId);
+    }
+
+    @Operation(summary = "Pull a parked item back into handling (the agent only)")
+    @PostMapping("/api/agents/{agentId}/items/{itemId}/pull")
+    WorkItemView pull(@PathVariable String agentId, @PathVariable String itemId) {
+        if (!Caller.current().userId().equals(agentId)) {
+            throw Problems.forbidden("Only the agent '" + agentId + "' pulls from their workbin.");
+        }
+        return workbins.pull(agentId, itemId);
+    }
+
+    @Operation(summary = "Return a parked item to the queue (supervisors)")
+    @PostMapping("/api/agents/{agentId}/items/{itemId}/return")
+    WorkItemView returnToQueue(@PathVariable String agentId, @PathVariable String itemId) {
+        return workbins.returnToQueue(agentId, itemId, supervisor());
+    }
+
+    @Operation(summary = "Reassign a parked item to another agent, who handles it at once (supervisors)")
+    @PostMapping("/api/agents/{agentId}/items/{itemId}/reassign")
+    WorkItemView reassign(@PathVariable String agentId, @PathVariable String itemId,
+            @RequestBody Reassignment reassignment) {
+        return workbins.reassign(agentId, itemId, reassignment.agent(), supervisor());
+    }
+
+    private static Actor supervisor() {
+        Caller caller = Caller.current();
+        if (!caller.isSupervisor()) {
+            throw Problems.forbidden("Only supervisors return or reassign parked items.");
+        }
+        return new Actor(Actor.Type.SUPERVISOR, caller.userId());
+    }
+}
