@@ -7,6 +7,7 @@ import static io.worklane.workitem.WorkItemState.COMPLETED;
 import static io.worklane.workitem.WorkItemState.HELD;
 import static io.worklane.workitem.WorkItemState.IN_PROGRESS;
 import static io.worklane.workitem.WorkItemState.OFFERED;
+import static io.worklane.workitem.WorkItemState.PARKED;
 import static io.worklane.workitem.WorkItemState.QUEUED;
 import static io.worklane.workitem.WorkItemState.SCHEDULED;
 
@@ -22,18 +23,18 @@ import io.worklane.workitem.WorkItemState;
  */
 enum LifecycleOperation {
 
-    HOLD(WorkItemProcess.MESSAGE_HOLD, EnumSet.of(CAPTURED, SCHEDULED, QUEUED, OFFERED, IN_PROGRESS, AWAITING_CONFIRMATION)),
+    HOLD(WorkItemProcess.MESSAGE_HOLD, EnumSet.of(CAPTURED, SCHEDULED, QUEUED, OFFERED, IN_PROGRESS, PARKED, AWAITING_CONFIRMATION)),
     RESUME(WorkItemProcess.MESSAGE_RESUME, EnumSet.of(HELD)),
     CANCEL(WorkItemProcess.MESSAGE_CANCEL,
-            EnumSet.of(CAPTURED, SCHEDULED, QUEUED, OFFERED, IN_PROGRESS, AWAITING_CONFIRMATION, HELD)),
+            EnumSet.of(CAPTURED, SCHEDULED, QUEUED, OFFERED, IN_PROGRESS, PARKED, AWAITING_CONFIRMATION, HELD)),
     COMPLETE(WorkItemProcess.MESSAGE_COMPLETE,
-            EnumSet.of(CAPTURED, SCHEDULED, QUEUED, OFFERED, IN_PROGRESS, AWAITING_CONFIRMATION, HELD)),
+            EnumSet.of(CAPTURED, SCHEDULED, QUEUED, OFFERED, IN_PROGRESS, PARKED, AWAITING_CONFIRMATION, HELD)),
     /** Attributes that need no new classification; also any change to a held item (resume reclassifies). */
     UPDATE(WorkItemProcess.MESSAGE_UPDATE,
-            EnumSet.of(CAPTURED, SCHEDULED, QUEUED, OFFERED, IN_PROGRESS, AWAITING_CONFIRMATION, HELD)),
+            EnumSet.of(CAPTURED, SCHEDULED, QUEUED, OFFERED, IN_PROGRESS, PARKED, AWAITING_CONFIRMATION, HELD)),
     /** Changed classification inputs or dates: reclassify and reschedule. */
     RECLASSIFY(WorkItemProcess.MESSAGE_RECLASSIFY,
-            EnumSet.of(CAPTURED, SCHEDULED, QUEUED, OFFERED, IN_PROGRESS, AWAITING_CONFIRMATION)),
+            EnumSet.of(CAPTURED, SCHEDULED, QUEUED, OFFERED, IN_PROGRESS, PARKED, AWAITING_CONFIRMATION)),
     RESTART(WorkItemProcess.MESSAGE_RESTART, EnumSet.of(COMPLETED, CANCELED));
 
     private final String message;

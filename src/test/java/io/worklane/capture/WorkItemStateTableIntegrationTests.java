@@ -28,18 +28,21 @@ class WorkItemStateTableIntegrationTests extends PostgresIntegrationTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
-    private static final List<String> STATES = List.of("CAPTURED", "SCHEDULED", "QUEUED", "IN_PROGRESS",
-            "AWAITING_CONFIRMATION", "HELD", "COMPLETED", "CANCELED", "REJECTED");
+    private static final List<String> STATES = List.of("CAPTURED", "SCHEDULED", "QUEUED", "OFFERED", "IN_PROGRESS",
+            "PARKED", "AWAITING_CONFIRMATION", "HELD", "COMPLETED", "CANCELED", "REJECTED");
 
-    /** operation -> allowed in CAPTURED, SCHEDULED, QUEUED, IN_PROGRESS, AWAITING_CONFIRMATION, HELD, COMPLETED, CANCELED, REJECTED */
+    /**
+     * operation -> allowed in CAPTURED, SCHEDULED, QUEUED, OFFERED, IN_PROGRESS, PARKED, AWAITING_CONFIRMATION, HELD,
+     * COMPLETED, CANCELED, REJECTED
+     */
     private static final Map<String, String> TABLE = Map.of(
-            "hold",       "y y y y y n n n n",
-            "resume",     "n n n n n y n n n",
-            "cancel",     "y y y y y y n n n",
-            "complete",   "y y y y y y n n n",
-            "update",     "y y y y y y n n n",
-            "reclassify", "y y y y y y n n n",
-            "restart",    "n n n n n n y y n");
+            "hold",       "y y y y y y y n n n n",
+            "resume",     "n n n n n n n y n n n",
+            "cancel",     "y y y y y y y y n n n",
+            "complete",   "y y y y y y y y n n n",
+            "update",     "y y y y y y y y n n n",
+            "reclassify", "y y y y y y y y n n n",
+            "restart",    "n n n n n n n n y y n");
 
     @Autowired
     private ManagementService managementService;
@@ -116,6 +119,20 @@ class WorkItemStateTableIntegrationTests extends PostgresIntegrationTest {
             case "SCHEDULED" -> awaitState(capture(crm, Map.of("activationAt", Instant.now().plus(Duration.ofDays(1)))),
                     "SCHEDULED", crm);
             case "QUEUED" -> awaitState(capture(crm, Map.of()), "QUEUED", crm);
+            case "OFFERED" -> {
+                as("manny", "agents");
+                supervisor().put("/api/agents/manny", Map.of("displayName", "Manny", "skills",
+                        Map.of("Sales Processing", 9), "capacity", Map.of("workitem", 1), "answerMode", "MANUAL"));
+                as("manny", "agents").put("/api/agents/manny/presence", Map.of("state", "READY"));
+                yield awaitState(capture(crm, Map.of()), "OFFERED", crm);
+            }
+            case "PARKED" -> {
+                ApiClient alice = agent("alice", Map.of("Sales Processing", 9), 1);
+                alice.put("/api/agents/alice/presence", Map.of("state", "READY"));
+                String id = awaitState(capture(crm, Map.of()), "IN_PROGRESS", crm);
+                assertThat(alice.post("/api/agents/alice/items/" + id + "/park", null).text("state")).isEqualTo("PARKED");
+                yield id;
+            }
             case "IN_PROGRESS" -> {
                 agent("alice", Map.of("Sales Processing", 9), 1).put("/api/agents/alice/presence",
                         Map.of("state", "READY"));
