@@ -50,26 +50,13 @@ class WorkItem implements Persistable<String> {
     @Column(columnDefinition = "text")
     private Map<String, Object> contextData;
     private Integer priority;
-    private String prioritySchema;
-    private Integer minPriority;
-    private Integer maxPriority;
-    private String businessCalendar;
-    private Instant nextReprioritizationAt;
-    private Instant overdueAt;
+    // null when all its columns are (Hibernate's way with embeddables): read through priorityState()/routing()
+    @Embedded
+    private PriorityState priorityState;
     private String requiredSkill;
-    private String targetLevel;
-    private String targetExpression;
-    private String targetSkill;
-    private Integer targetMinProficiency;
-    private Instant nextTargetExpansionAt;
-    private String primaryTarget;
-    private String secondaryTarget;
-    private String tertiaryTarget;
-    private Integer primaryTimeoutPercent;
-    private Integer secondaryTimeoutPercent;
-    private String declinedBy;
+    @Embedded
+    private RoutingState routing;
     private String disposition;
-    private String transferTarget;
     private Instant parkedAt;
     private String confirmationTimeout;
     private String rejectionReason;
@@ -155,18 +142,10 @@ class WorkItem implements Persistable<String> {
         process = outcome.process();
         priority = outcome.priority();
         dueAt = outcome.dueAt();
-        takeTerms(outcome.terms());
-        nextReprioritizationAt = null;
-        RoutingPlan plan = outcome.routingPlan();
-        primaryTarget = plan.primaryTarget();
-        secondaryTarget = plan.secondaryTarget();
-        tertiaryTarget = plan.tertiaryTarget();
-        primaryTimeoutPercent = plan.primaryTimeoutPercent();
-        secondaryTimeoutPercent = plan.secondaryTimeoutPercent();
-        // a new due date (reclassify, reschedule) may lie ahead again
-        if (overdueAt != null && dueAt.isAfter(now)) {
-            overdueAt = null;
-        }
+        priorityState().terms(outcome.terms());
+        priorityState().nextStepAt(null);
+        priorityState().dueAt(dueAt, now);
+        routing().plan(outcome.routingPlan());
         requiredSkill = outcome.requiredSkill();
         confirmationTimeout = outcome.confirmationTimeout();
         moveTo(outcome.scheduled() ? WorkItemState.SCHEDULED : state, now);
@@ -176,47 +155,43 @@ class WorkItem implements Persistable<String> {
         moveTo(WorkItemState.QUEUED, now);
         queuedAt = now;
         this.priority = priority;
-        this.nextReprioritizationAt = nextReprioritizationAt;
+        priorityState().nextStepAt(nextReprioritizationAt);
     }
 
     void target(RoutingTarget target, Instant now) {
-        targetLevel = target.level();
-        targetExpression = target.expression();
-        targetSkill = target.skill();
-        targetMinProficiency = target.minProficiency();
-        nextTargetExpansionAt = target.nextExpansionAt();
+        routing().target(target);
         updatedAt = now;
     }
 
     /** The agent keeps the item in their workbin. */
     void park(Instant now) {
-        requireHeld(WorkItemState.IN_PROGRESS, "parked");
+        requireIn(WorkItemState.IN_PROGRESS, "parked");
         moveTo(WorkItemState.PARKED, now);
         parkedAt = now;
     }
 
     /** Back from the workbin into handling, by its agent or, reassigned, by another. @return the former agent */
     String pull(String agentId, Instant now) {
-        requireHeld(WorkItemState.PARKED, "pulled");
+        requireIn(WorkItemState.PARKED, "pulled");
         return handTo(agentId, now);
     }
 
     /** Another agent handles the item from now on. @return the former agent */
     String transferTo(String agentId, Instant now) {
-        requireHeld(WorkItemState.IN_PROGRESS, "transferred");
+        requireIn(WorkItemState.IN_PROGRESS, "transferred");
         return handTo(agentId, now);
     }
 
     /** Back to the queue for agents matching {@code target}, which replaces the routing targets for a while. */
     String transferToTarget(String target, Instant now) {
-        requireHeld(WorkItemState.IN_PROGRESS, "transferred");
-        transferTarget = target;
+        requireIn(WorkItemState.IN_PROGRESS, "transferred");
+        routing().transferTo(target);
         return release(WorkItemState.QUEUED, now);
     }
 
     /** A supervisor takes a parked item out of its agent's workbin, back into distribution. */
     String returnToQueue(Instant now) {
-        requireHeld(WorkItemState.PARKED, "returned to the queue");
+        requireIn(WorkItemState.PARKED, "returned to the queue");
         return release(WorkItemState.QUEUED, now);
     }
 
@@ -234,14 +209,15 @@ class WorkItem implements Persistable<String> {
         return before;
     }
 
-    private void requireHeld(WorkItemState expected, String what) {
+    /** The BPMN decides which transition happens when; a row in another state means a broken invariant. */
+    private void requireIn(WorkItemState expected, String what) {
         if (state != expected) {
             throw new IllegalStateException("work item " + id + " is " + state + ", not " + expected + "; it cannot be " + what);
         }
     }
 
     void accept(Instant now) {
-        requireOffered("accepted");
+        requireIn(WorkItemState.OFFERED, "accepted");
         moveTo(WorkItemState.IN_PROGRESS, now);
     }
 
@@ -250,15 +226,9 @@ class WorkItem implements Persistable<String> {
      * is not offered to that agent again until someone else has taken it. @return the agent
      */
     String withdrawOffer(Instant now) {
-        requireOffered("withdrawn");
-        declinedBy = assignee;
+        requireIn(WorkItemState.OFFERED, "withdrawn");
+        routing().declinedBy(assignee);
         return release(WorkItemState.QUEUED, now);
-    }
-
-    private void requireOffered(String what) {
-        if (state != WorkItemState.OFFERED) {
-            throw new IllegalStateException("work item " + id + " is " + state + ", not OFFERED; it cannot be " + what);
-        }
     }
 
     /** @return whether the priority changed */
@@ -266,8 +236,8 @@ class WorkItem implements Persistable<String> {
         requireQueued("reprioritized");
         boolean changed = this.priority == null || this.priority != priority;
         this.priority = priority;
-        takeTerms(terms);
-        this.nextReprioritizationAt = nextReprioritizationAt;
+        priorityState().terms(terms);
+        priorityState().nextStepAt(nextReprioritizationAt);
         updatedAt = now;
         return changed;
     }
@@ -275,40 +245,21 @@ class WorkItem implements Persistable<String> {
     /** @return whether this is news: the item was not overdue before */
     boolean markOverdue(int overduePriority, Instant now) {
         requireQueued("marked overdue");
-        boolean news = overdueAt == null;
-        if (news) {
-            overdueAt = now;
-        }
         priority = overduePriority;
-        nextReprioritizationAt = null;
         updatedAt = now;
-        return news;
-    }
-
-    private void takeTerms(PriorityTerms terms) {
-        prioritySchema = terms.schema();
-        minPriority = terms.minPriority();
-        maxPriority = terms.maxPriority();
-        businessCalendar = terms.businessCalendar();
+        return priorityState().overdue(now);
     }
 
     void requireQueued(String what) {
-        if (state != WorkItemState.QUEUED) {
-            throw new IllegalStateException("work item " + id + " is " + state + ", not QUEUED; it cannot be " + what);
-        }
+        requireIn(WorkItemState.QUEUED, what);
     }
 
     /** @param awaitingAnswer the agent answers the offer first (OFFERED); else the item is theirs at once */
     void assign(String agentId, boolean awaitingAnswer, Instant now) {
         requireQueued("offered");
         moveTo(awaitingAnswer ? WorkItemState.OFFERED : WorkItemState.IN_PROGRESS, now);
-        nextReprioritizationAt = null;
-        nextTargetExpansionAt = null;
-        if (!agentId.equals(declinedBy)) {
-            declinedBy = null;
-        }
-        // a transfer target holds for one offer
-        transferTarget = null;
+        priorityState().nextStepAt(null);
+        routing().offeredTo(agentId);
         assignee = agentId;
         assignedAt = now;
     }
@@ -351,21 +302,10 @@ class WorkItem implements Persistable<String> {
         capturedAt = now;
         takeAttributes(attributes, now);
         requiredSkill = null;
-        targetLevel = null;
-        targetExpression = null;
-        targetSkill = null;
-        targetMinProficiency = null;
-        nextTargetExpansionAt = null;
-        declinedBy = null;
+        routing = new RoutingState();
+        priorityState = new PriorityState();
         disposition = null;
-        transferTarget = null;
         parkedAt = null;
-        prioritySchema = null;
-        minPriority = null;
-        maxPriority = null;
-        businessCalendar = null;
-        nextReprioritizationAt = null;
-        overdueAt = null;
         confirmationTimeout = null;
         contextData = null;
         queuedAt = null;
@@ -378,7 +318,7 @@ class WorkItem implements Persistable<String> {
 
     private String release(WorkItemState next, Instant now) {
         String agent = assignee;
-        nextReprioritizationAt = null;
+        priorityState().nextStepAt(null);
         assignee = null;
         moveTo(next, now);
         return agent;
@@ -394,20 +334,17 @@ class WorkItem implements Persistable<String> {
 
     WorkItemView toView(Instant now) {
         CaseAttributes c = caseAttributes;
+        PriorityState p = priorityState();
+        RoutingState r = routing();
         boolean overdue = dueAt != null && !state.isEnd() && dueAt.isBefore(now);
         return new WorkItemView(id, externalId, sourceSystem, state, department, process, c.customerId(),
                 c.customerSegment(), c.product(), c.subproduct(), c.requestType(), c.dealValue(), c.description(),
                 c.contactNumber(), c.alternativeContactNumber(), c.name(), c.surname(), c.preferredAgent(),
-                c.mediaType(), c.sourceUrl(), c.attributes(), priority, requiredSkill, targetLevel, assignee,
+                c.mediaType(), c.sourceUrl(), c.attributes(), priority, requiredSkill, r.targetLevel(), assignee,
                 rejectionReason, restartCount, capturedAt, activationAt, dueAt, queuedAt, assignedAt, doneAt, heldAt,
-                completedAt, canceledAt, overdue, overdueAt, prioritySchema, businessCalendar, nextReprioritizationAt,
-                targetExpression, nextTargetExpansionAt, transferTarget, disposition, parkedAt, contextData(),
-                processInstanceId,
-                prioritySchema == null ? null
-                        : new PriorityTerms(prioritySchema, minPriority, maxPriority, businessCalendar),
-                primaryTarget == null ? null
-                        : new RoutingPlan(primaryTarget, secondaryTarget, tertiaryTarget, primaryTimeoutPercent,
-                                secondaryTimeoutPercent),
+                completedAt, canceledAt, overdue, p.overdueAt(), p.schema(), p.businessCalendar(),
+                p.nextReprioritizationAt(), r.targetExpression(), r.nextTargetExpansionAt(), r.transferTarget(),
+                disposition, parkedAt, contextData(), processInstanceId, p.terms(), r.plan(),
                 new WorkItemView.Requested(requestedDepartment, requestedProcess, requestedPriority, requestedDueAt));
     }
 
@@ -451,8 +388,18 @@ class WorkItem implements Persistable<String> {
         return requiredSkill;
     }
 
-    String transferTarget() {
-        return transferTarget;
+    private PriorityState priorityState() {
+        if (priorityState == null) {
+            priorityState = new PriorityState();
+        }
+        return priorityState;
+    }
+
+    private RoutingState routing() {
+        if (routing == null) {
+            routing = new RoutingState();
+        }
+        return routing;
     }
 
     String mediaType() {

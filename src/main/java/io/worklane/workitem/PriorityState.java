@@ -1,0 +1,69 @@
+package io.worklane.workitem;
+
+import java.time.Instant;
+
+import jakarta.persistence.Embeddable;
+
+/**
+ * What a work item's priority curve is drawn with, when its next step is due, and when it turned overdue.
+ * Columns of {@code work_item} (V4).
+ */
+@Embeddable
+class PriorityState {
+
+    private String prioritySchema;
+    private Integer minPriority;
+    private Integer maxPriority;
+    private String businessCalendar;
+    private Instant nextReprioritizationAt;
+    private Instant overdueAt;
+
+    void terms(PriorityTerms terms) {
+        prioritySchema = terms.schema();
+        minPriority = terms.minPriority();
+        maxPriority = terms.maxPriority();
+        businessCalendar = terms.businessCalendar();
+    }
+
+    PriorityTerms terms() {
+        return prioritySchema == null ? null
+                : new PriorityTerms(prioritySchema, minPriority, maxPriority, businessCalendar);
+    }
+
+    void nextStepAt(Instant next) {
+        nextReprioritizationAt = next;
+    }
+
+    /** A new due date (reclassify, reschedule) may lie ahead again. */
+    void dueAt(Instant dueAt, Instant now) {
+        if (overdueAt != null && dueAt.isAfter(now)) {
+            overdueAt = null;
+        }
+    }
+
+    /** @return whether this is news: the item was not overdue before */
+    boolean overdue(Instant now) {
+        nextReprioritizationAt = null;
+        if (overdueAt != null) {
+            return false;
+        }
+        overdueAt = now;
+        return true;
+    }
+
+    String schema() {
+        return prioritySchema;
+    }
+
+    String businessCalendar() {
+        return businessCalendar;
+    }
+
+    Instant nextReprioritizationAt() {
+        return nextReprioritizationAt;
+    }
+
+    Instant overdueAt() {
+        return overdueAt;
+    }
+}
