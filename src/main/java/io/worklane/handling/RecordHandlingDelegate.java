@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.worklane.workitem.Assignments;
 import io.worklane.workitem.WorkItemRef;
 import io.worklane.workitem.WorkItemView;
 import io.worklane.workitem.WorkItems;
@@ -24,10 +25,12 @@ class RecordHandlingDelegate implements JavaDelegate {
 
     private final HandlingRules rules;
     private final WorkItems workItems;
+    private final Assignments assignments;
 
-    RecordHandlingDelegate(HandlingRules rules, WorkItems workItems) {
+    RecordHandlingDelegate(HandlingRules rules, WorkItems workItems, Assignments assignments) {
         this.rules = rules;
         this.workItems = workItems;
+        this.assignments = assignments;
     }
 
     @Override
@@ -36,7 +39,7 @@ class RecordHandlingDelegate implements JavaDelegate {
         WorkItemView item = workItems.get(ref.id());
         Map<String, Object> choice = execution.getVariables();
         HandlingAction action = rules.check(item, choice);
-        workItems.recordDisposition(ref, (String) choice.get(DISPOSITION));
+        assignments.recordDisposition(ref, (String) choice.get(DISPOSITION));
         // the next handling starts from an empty choice
         execution.removeVariable(HANDLING_ACTION);
         execution.removeVariable(DISPOSITION);

@@ -9,22 +9,22 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import io.worklane.workitem.WorkItemRef;
-import io.worklane.workitem.WorkItems;
+import io.worklane.workitem.Assignments;
 
 /** "Transfer to agent": the chosen agent handles the item from now on; the former one has a free slot. */
 @Component
 class TransferToAgentDelegate implements JavaDelegate {
 
-    private final WorkItems workItems;
+    private final Assignments assignments;
 
-    TransferToAgentDelegate(WorkItems workItems) {
-        this.workItems = workItems;
+    TransferToAgentDelegate(Assignments assignments) {
+        this.assignments = assignments;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String agent = (String) execution.getVariable(TRANSFER_TO);
-        workItems.transferTo(WorkItemRef.of(execution), agent);
+        assignments.transferTo(WorkItemRef.of(execution), agent);
         execution.setVariable(ASSIGNEE, agent);
         execution.removeVariable(TRANSFER_TO);
         execution.setVariable(NEXT_STEP, "HANDLE");

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 import io.worklane.routing.SkillExpression;
 import io.worklane.workitem.WorkItemRef;
-import io.worklane.workitem.WorkItems;
+import io.worklane.workitem.Assignments;
 
 /**
  * "Transfer to a skill target": the item goes back to the queue for agents matching the expression the agent
@@ -18,16 +18,16 @@ import io.worklane.workitem.WorkItems;
 @Component
 class TransferToTargetDelegate implements JavaDelegate {
 
-    private final WorkItems workItems;
+    private final Assignments assignments;
 
-    TransferToTargetDelegate(WorkItems workItems) {
-        this.workItems = workItems;
+    TransferToTargetDelegate(Assignments assignments) {
+        this.assignments = assignments;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String target = SkillExpression.parse((String) execution.getVariable(TRANSFER_TARGET)).text();
-        workItems.transferToTarget(WorkItemRef.of(execution), target);
+        assignments.transferToTarget(WorkItemRef.of(execution), target);
         execution.removeVariable(TRANSFER_TARGET);
         execution.setVariable(NEXT_STEP, "QUEUE");
     }

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import io.worklane.workitem.WorkItemRef;
-import io.worklane.workitem.WorkItems;
+import io.worklane.workitem.Assignments;
 
 /**
  * "Record answer": the agent accepted the offer (the item is theirs, IN_PROGRESS) or declined it (back to the
@@ -20,10 +20,10 @@ class RecordAnswerDelegate implements JavaDelegate {
     static final String ACCEPT = "ACCEPT";
     static final String DECLINE = "DECLINE";
 
-    private final WorkItems workItems;
+    private final Assignments assignments;
 
-    RecordAnswerDelegate(WorkItems workItems) {
-        this.workItems = workItems;
+    RecordAnswerDelegate(Assignments assignments) {
+        this.assignments = assignments;
     }
 
     @Override
@@ -31,10 +31,10 @@ class RecordAnswerDelegate implements JavaDelegate {
         Object answer = execution.getVariable(OFFER_ANSWER);
         WorkItemRef ref = WorkItemRef.of(execution);
         if (ACCEPT.equals(answer)) {
-            workItems.accept(ref);
+            assignments.accept(ref);
         }
         else if (DECLINE.equals(answer)) {
-            workItems.decline(ref);
+            assignments.decline(ref);
         }
         else {
             throw new IllegalArgumentException("An offer is answered ACCEPT or DECLINE, not " + answer);

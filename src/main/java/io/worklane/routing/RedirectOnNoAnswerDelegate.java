@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 import io.worklane.agent.Agents;
 import io.worklane.workitem.WorkItemRef;
-import io.worklane.workitem.WorkItems;
+import io.worklane.workitem.Assignments;
 
 /**
  * "Redirect on no answer" (RONA): the offer timed out. The item goes back to the queue with its priority and
@@ -17,17 +17,17 @@ import io.worklane.workitem.WorkItems;
 @Component
 class RedirectOnNoAnswerDelegate implements JavaDelegate {
 
-    private final WorkItems workItems;
+    private final Assignments assignments;
     private final Agents agents;
 
-    RedirectOnNoAnswerDelegate(WorkItems workItems, Agents agents) {
-        this.workItems = workItems;
+    RedirectOnNoAnswerDelegate(Assignments assignments, Agents agents) {
+        this.assignments = assignments;
         this.agents = agents;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String agent = workItems.noAnswer(WorkItemRef.of(execution), (String) execution.getVariable(RONA_TIMEOUT));
+        String agent = assignments.noAnswer(WorkItemRef.of(execution), (String) execution.getVariable(RONA_TIMEOUT));
         agents.markNoAnswer(agent);
     }
 }

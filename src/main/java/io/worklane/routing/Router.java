@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.worklane.workitem.WorkItems;
+import io.worklane.workitem.Assignments;
 
 /**
  * Offers queued items to ready agents. Each offer is one transaction: lock the agent, check its free capacity,
@@ -35,17 +35,17 @@ public class Router {
 
     private final RoutingRepository repository;
     private final SkillExpressions expressions;
-    private final WorkItems workItems;
+    private final Assignments assignments;
     private final RuntimeService runtimeService;
     private final TransactionTemplate transaction;
     private final RoutingProperties properties;
     private final Clock clock;
 
-    Router(RoutingRepository repository, SkillExpressions expressions, WorkItems workItems,
+    Router(RoutingRepository repository, SkillExpressions expressions, Assignments assignments,
             RuntimeService runtimeService, TransactionTemplate transaction, RoutingProperties properties, Clock clock) {
         this.repository = repository;
         this.expressions = expressions;
-        this.workItems = workItems;
+        this.assignments = assignments;
         this.runtimeService = runtimeService;
         this.transaction = transaction;
         this.properties = properties;
@@ -147,7 +147,7 @@ public class Router {
         boolean automatic = properties.answer().automatic(agent.answerMode(), item.department());
         Map<String, Object> why = why(item, agent.id(), skills, qualifiedAgents, now);
         why.put("answer", automatic ? "AUTO" : "MANUAL");
-        workItems.assign(item.id(), agent.id(), !automatic, why);
+        assignments.assign(item.id(), agent.id(), !automatic, why);
         repository.markAssigned(agent.id(), now);
         runtimeService.createMessageCorrelation(MESSAGE_OFFERED)
             .processInstanceId(item.processInstanceId())

@@ -5,20 +5,20 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import io.worklane.workitem.WorkItemRef;
-import io.worklane.workitem.WorkItems;
+import io.worklane.workitem.Assignments;
 
 /** "Park in workbin": the item stays the agent's, PARKED, until they pull it or a supervisor acts on it. */
 @Component
 class ParkInWorkbinDelegate implements JavaDelegate {
 
-    private final WorkItems workItems;
+    private final Assignments assignments;
 
-    ParkInWorkbinDelegate(WorkItems workItems) {
-        this.workItems = workItems;
+    ParkInWorkbinDelegate(Assignments assignments) {
+        this.assignments = assignments;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        workItems.park(WorkItemRef.of(execution));
+        assignments.park(WorkItemRef.of(execution));
     }
 }

@@ -9,22 +9,22 @@ import org.springframework.stereotype.Component;
 
 import io.worklane.workitem.Actor;
 import io.worklane.workitem.WorkItemRef;
-import io.worklane.workitem.WorkItems;
+import io.worklane.workitem.Assignments;
 
 /** "Pull from workbin": back into handling, by its agent, or by the agent a supervisor reassigned it to. */
 @Component
 class PullFromWorkbinDelegate implements JavaDelegate {
 
-    private final WorkItems workItems;
+    private final Assignments assignments;
 
-    PullFromWorkbinDelegate(WorkItems workItems) {
-        this.workItems = workItems;
+    PullFromWorkbinDelegate(Assignments assignments) {
+        this.assignments = assignments;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String agent = (String) execution.getVariable(ASSIGNEE);
-        workItems.pull(WorkItemRef.of(execution), agent, Actor.of(execution, Actor.agent(agent)));
+        assignments.pull(WorkItemRef.of(execution), agent, Actor.of(execution, Actor.agent(agent)));
         execution.setVariable(NEXT_STEP, "HANDLE");
     }
 }

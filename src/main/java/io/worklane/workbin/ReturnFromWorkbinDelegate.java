@@ -8,21 +8,21 @@ import org.springframework.stereotype.Component;
 
 import io.worklane.workitem.Actor;
 import io.worklane.workitem.WorkItemRef;
-import io.worklane.workitem.WorkItems;
+import io.worklane.workitem.Assignments;
 
 /** "Return to queue": a supervisor takes the item out of a workbin (e.g. its agent is away) into distribution. */
 @Component
 class ReturnFromWorkbinDelegate implements JavaDelegate {
 
-    private final WorkItems workItems;
+    private final Assignments assignments;
 
-    ReturnFromWorkbinDelegate(WorkItems workItems) {
-        this.workItems = workItems;
+    ReturnFromWorkbinDelegate(Assignments assignments) {
+        this.assignments = assignments;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        workItems.returnToQueue(WorkItemRef.of(execution), Actor.of(execution, Actor.system("workbin")));
+        assignments.returnToQueue(WorkItemRef.of(execution), Actor.of(execution, Actor.system("workbin")));
         execution.setVariable(NEXT_STEP, "QUEUE");
     }
 }

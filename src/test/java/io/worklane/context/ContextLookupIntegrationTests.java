@@ -73,13 +73,15 @@ class ContextLookupIntegrationTests extends PostgresIntegrationTest {
     }
 
     @Test
-    void anAccountInCollectionsIsClassifiedForFinance() {
+    void anAccountInCollectionsIsClassifiedForFinanceAndRoutedToCollectionsExperience() {
         crm.stubFor(get("/customers/C-COLL").willReturn(okJson("{\"segment\":\"Bronze\",\"status\":\"Collections\"}")));
 
         var item = queued(sourceSystem("crm"), Map.of("externalId", "CX-3", "requestType", "Lead", "customerId", "C-COLL"));
 
         assertThat(item.text("department")).isEqualTo("Finance");
         assertThat(item.text("process")).isEqualTo("Collections");
+        assertThat(item.text("targetExpression")).as("routing-targets.dmn reads the looked-up account status")
+            .isEqualTo("Finance Processing > 4 and Collections > 2");
     }
 
     @Test

@@ -1,0 +1,92 @@
+package io.worklane.workitem;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * How every change of a work item happens: load the row (checking it belongs to the calling process), apply the
+ * transition, record the event with its actor, and tell others after commit when an agent got a slot back.
+ */
+@Component
+class WorkItemTransitions {
+
+    private final WorkItemRepository items;
+    private final WorkItemEventRepository events;
+    private final ApplicationEventPublisher publisher;
+    private final Clock clock;
+
+    WorkItemTransitions(WorkItemRepository items, WorkItemEventRepository events, ApplicationEventPublisher publisher,
+            Clock clock) {
+        this.items = items;
+        this.events = events;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    void publish(Object event) {
+        publisher.publishEvent(event);
+    }
+
+    @FunctionalInterface
+    interface Transition<T> {
+        T apply(WorkItem item, Instant now);
+    }
+
+    WorkItem change(WorkItemRef ref, WorkItemEventType type, Actor actor,
+            Transition<Map<String, Object>> transition) {
+        Instant now = clock.instant();
+        WorkItem item = load(ref);
+        record(item, type, actor, now, transition.apply(item, now));
+        return item;
+    }
+
+    /**
+     * A transition that may take the item away from its agent, who then has a free slot.
+     * @param actor who did it; null: the agent the item leaves
+     */
+    WorkItem releasing(WorkItemRef ref, WorkItemEventType type, Actor actor, Transition<String> transition,
+            Map<String, Object> details) {
+        Instant now = clock.instant();
+        WorkItem item = load(ref);
+        String releasedAgent = transition.apply(item, now);
+        Map<String, Object> recorded = new LinkedHashMap<>(details);
+        if (releasedAgent != null) {
+            recorded.put("releasedAgent", releasedAgent);
+        }
+        record(item, type, actor != null ? actor : Actor.agent(releasedAgent), now, recorded);
+        if (releasedAgent != null) {
+            publisher.publishEvent(new WorkItemReleased(ref.id(), releasedAgent));
+        }
+        return item;
+    }
+
+    /** A reference with a process instance must name the row's own: no instance changes another's item. */
+    WorkItem load(WorkItemRef ref) {
+        WorkItem item = items.findById(ref.id()).orElseThrow(() -> new IllegalStateException("no work item " + ref.id()));
+        if (ref.processInstanceId() != null && !ref.processInstanceId().equals(item.processInstanceId())) {
+            throw new IllegalStateException("process instance " + ref.processInstanceId() + " is not the process of work item "
+                    + ref.id());
+        }
+        return item;
+    }
+
+    void record(WorkItem item, WorkItemEventType type, Actor actor, Instant now, Map<String, Object> details) {
+        events.save(new WorkItemEvent(item.id(), type, item.state(), actor, now, details));
+    }
+
+    static Map<String, Object> details(Object... keysAndValues) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            Object value = keysAndValues[i + 1];
+            if (value != null) {
+                details.put((String) keysAndValues[i], value instanceof Instant ? value.toString() : value);
+            }
+        }
+        return details;
+    }
+}
