@@ -88,6 +88,12 @@ public class Router {
         }
     }
 
+    /** An item left the agent (done, declined, parked, transferred, ...): they are busy until now, then filled. */
+    public int released(String agentId) {
+        repository.markReleased(agentId, clock.instant());
+        return fill(agentId);
+    }
+
     /** The safety net: offers work to every ready agent. @return how many items were offered */
     public int sweep() {
         return repository.readyAgents().stream().mapToInt(this::fill).sum();
@@ -114,20 +120,18 @@ public class Router {
         }
         Map<String, Integer> skills = repository.skillsOf(agentId);
         Map<String, Boolean> matched = new HashMap<>();
-        RoutingRepository.Position after = RoutingRepository.START;
-        for (int seen = 0; seen < properties.scanLimit(); seen += PAGE) {
-            List<RoutingRepository.QueuedItem> page = repository.candidates(agentId, mediaTypes, after, PAGE);
+        for (int offset = 0; offset < properties.scanLimit(); offset += PAGE) {
+            List<RoutingRepository.QueuedItem> page = repository.candidates(agentId, mediaTypes, offset, PAGE);
             for (RoutingRepository.QueuedItem item : page) {
                 boolean matches = item.targetExpression() == null
                         || matched.computeIfAbsent(item.targetExpression(), text -> expressions.of(text).matches(skills));
-                if (matches && repository.lockItem(item)) {
+                if (matches && repository.isActive(item.processInstanceId()) && repository.lockItem(item)) {
                     return Optional.of(offer(agent.get(), item, skills, null));
                 }
             }
             if (page.size() < PAGE) {
                 break;
             }
-            after = page.get(page.size() - 1).position();
         }
         return Optional.empty();
     }
@@ -135,7 +139,7 @@ public class Router {
     private Optional<String> offerItem(String agentId, RoutingRepository.QueuedItem item, int qualifiedAgents) {
         var agent = repository.lockReadyAgent(agentId);
         if (agent.isEmpty() || !repository.freeMediaTypes(agentId).contains(item.mediaType())
-                || !repository.lockItem(item)) {
+                || !repository.isActive(item.processInstanceId()) || !repository.lockItem(item)) {
             return Optional.empty();
         }
         return Optional.of(offer(agent.get(), item, repository.skillsOf(agentId), qualifiedAgents));

@@ -43,10 +43,10 @@ class RoutingRepository {
             """;
 
     /**
-     * One page of the queue in distribution order (highest priority, then longest in queue, then id) after the
-     * given position, of the items this agent might take: its preferred items, or items whose target it may
-     * match. An item whose process instance is suspended (Cockpit) or gone is passed over: it could not take an
-     * offer and would block the rest.
+     * One page of the queue in distribution order (highest priority, then longest in queue, then id) of the items
+     * this agent might take: its preferred items, or items whose target it may match. A plain walk down
+     * {@code work_item_distribution_idx} that stops after the page; the router checks each candidate's process
+     * instance itself (a correlated condition on the engine's tables here misleads the planner into a full scan).
      */
     private static final String CANDIDATES = """
             SELECT w.id, w.process_instance_id, w.priority, w.queued_at, w.target_level, w.target_expression,
@@ -61,13 +61,16 @@ class RoutingRepository {
                              OR EXISTS (SELECT 1 FROM agent_skill s
                                          WHERE s.agent_id = :agentId AND s.skill = w.target_skill
                                            AND s.proficiency >= w.target_min_proficiency))))
-               AND (w.priority < :afterPriority
-                    OR (w.priority = :afterPriority
-                        AND (w.queued_at > :afterQueuedAt OR (w.queued_at = :afterQueuedAt AND w.id > :afterId))))
-               AND EXISTS (SELECT 1 FROM act_ru_execution e
-                            WHERE e.id_ = w.process_instance_id AND e.suspension_state_ = 1)
              ORDER BY w.priority DESC, w.queued_at ASC, w.id ASC
-             LIMIT :limit
+             LIMIT :limit OFFSET :offset
+            """;
+
+    /**
+     * An item whose process instance is suspended (Cockpit) or gone is passed over: it could not take an offer and
+     * would block the rest.
+     */
+    private static final String ACTIVE_INSTANCE = """
+            SELECT COUNT(*) FROM act_ru_execution WHERE id_ = :id AND suspension_state_ = 1
             """;
 
     private static final String QUEUED_ITEM = """
@@ -89,21 +92,27 @@ class RoutingRepository {
             UPDATE agent SET last_assigned_at = :now WHERE id = :agentId
             """;
 
-    /** Fair share: the agent idle the longest comes first. */
+    private static final String MARK_RELEASED = """
+            UPDATE agent SET last_released_at = :now WHERE id = :agentId
+            """;
+
+    /**
+     * Fair share: the agent idle the longest comes first, idle since their last offer, their last freed slot or
+     * becoming READY, whichever is latest.
+     */
     private static final String READY_AGENTS_WITH_SKILLS = """
             SELECT a.id, s.skill, s.proficiency
               FROM agent a LEFT JOIN agent_skill s ON s.agent_id = a.id
              WHERE a.presence = 'READY'
-             ORDER BY COALESCE(a.last_assigned_at, a.presence_since) ASC, a.id
+             ORDER BY GREATEST(COALESCE(a.last_assigned_at, a.presence_since), COALESCE(a.last_released_at, a.presence_since),
+                      a.presence_since) ASC, a.id
             """;
 
     private static final String READY_AGENTS = """
             SELECT id FROM agent WHERE presence = 'READY'
-             ORDER BY COALESCE(last_assigned_at, presence_since) ASC, id
+             ORDER BY GREATEST(COALESCE(last_assigned_at, presence_since), COALESCE(last_released_at, presence_since),
+                      presence_since) ASC, id
             """;
-
-    /** Starts a scan before the best item: no priority is this high. */
-    static final Position START = new Position(Integer.MAX_VALUE, Instant.EPOCH, "");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final String freeMediaTypes;
@@ -118,14 +127,6 @@ class RoutingRepository {
 
     record QueuedItem(String id, String processInstanceId, int priority, Instant queuedAt, String targetLevel,
             String targetExpression, String mediaType, String department) {
-
-        Position position() {
-            return new Position(priority, queuedAt, id);
-        }
-    }
-
-    /** A place in distribution order. */
-    record Position(int priority, Instant queuedAt, String id) {
     }
 
     record ReadyAgent(String id, Map<String, Integer> skills) {
@@ -156,13 +157,17 @@ class RoutingRepository {
         return skills;
     }
 
-    List<QueuedItem> candidates(String agentId, List<String> mediaTypes, Position after, int limit) {
+    List<QueuedItem> candidates(String agentId, List<String> mediaTypes, int offset, int limit) {
         var parameters = agent(agentId).addValue("mediaTypes", mediaTypes)
-            .addValue("afterPriority", after.priority())
-            .addValue("afterQueuedAt", after.queuedAt().atOffset(ZoneOffset.UTC))
-            .addValue("afterId", after.id())
+            .addValue("offset", offset)
             .addValue("limit", limit);
         return jdbc.query(CANDIDATES, parameters, QUEUED);
+    }
+
+    boolean isActive(String processInstanceId) {
+        Integer count = jdbc.queryForObject(ACTIVE_INSTANCE, new MapSqlParameterSource("id", processInstanceId),
+                Integer.class);
+        return count != null && count > 0;
     }
 
     Optional<Target> queuedItem(String id) {
@@ -181,6 +186,10 @@ class RoutingRepository {
 
     void markAssigned(String agentId, Instant now) {
         jdbc.update(MARK_ASSIGNED, agent(agentId).addValue("now", now.atOffset(ZoneOffset.UTC)));
+    }
+
+    void markReleased(String agentId, Instant now) {
+        jdbc.update(MARK_RELEASED, agent(agentId).addValue("now", now.atOffset(ZoneOffset.UTC)));
     }
 
     List<ReadyAgent> readyAgentsWithSkills() {

@@ -35,7 +35,7 @@ class RoutingTriggers {
     @TransactionalEventListener(fallbackExecution = true)
     void on(WorkItemReleased event) {
         if (event.agentId() != null) {
-            router.fill(event.agentId());
+            router.released(event.agentId());
         }
     }
 

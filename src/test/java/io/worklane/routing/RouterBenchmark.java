@@ -1,0 +1,213 @@
+package io.worklane.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+import io.worklane.PostgresIntegrationTest;
+
+/**
+ * The router on a queue of 100,000 items and 200 agents. Measures, asserts no timing: how long an agent waits from
+ * READY to its first offer, offers per second with four routers filling every agent, and the candidate query's
+ * plan. Only {@code ./mvnw test -Pbench} runs it; figures go to stdout and {@code target/benchmark/router.json}.
+ * The ballast rows name no process instance, so the router passes over them, but its query walks them.
+ */
+@Tag("benchmark")
+class RouterBenchmark extends PostgresIntegrationTest {
+
+    private static final int REAL = 2_000;
+    private static final int BALLAST = 98_000;
+    private static final int AGENTS = 200;
+    private static final int CAPACITY = 10;
+    private static final Path OUT = Path.of("target", "benchmark");
+
+    @Autowired
+    private Router router;
+
+    @Autowired
+    private NamedParameterJdbcTemplate named;
+
+    @Autowired
+    @Qualifier(RoutingConfiguration.EXECUTOR)
+    private ThreadPoolTaskExecutor routingExecutor;
+
+    private final Map<String, Object> figures = new LinkedHashMap<>();
+    private final StringBuilder plans = new StringBuilder();
+
+    @BeforeAll
+    static void deleteLeftovers(@Autowired RuntimeService runtimeService) throws Exception {
+        RoutingLoad.deleteAllInstances(runtimeService);
+    }
+
+    @AfterEach
+    void deleteTheLoad() throws Exception {
+        RoutingLoad.deleteAllInstances(runtimeService);
+    }
+
+    @Test
+    void routerOnAHundredThousandQueuedItems() throws Exception {
+        RoutingLoad load = new RoutingLoad(runtimeService, jdbc, routingExecutor);
+        List<String> agents = IntStream.range(0, AGENTS).mapToObj(i -> String.format("bench%03d", i)).toList();
+        load.insertAgents(agents, "Sales Processing", 8, CAPACITY);
+        long start = System.nanoTime();
+        load.startLeads("BENCH-", REAL, 4);
+        load.awaitQueued(REAL, Duration.ofMinutes(10));
+        figure("setup.realItems.ms", ms(start));
+        start = System.nanoTime();
+        insertBallast(jdbc.queryForObject("SELECT MIN(priority) FROM work_item", Integer.class));
+        jdbc.execute("ANALYZE work_item");
+        figure("setup.ballast.ms", ms(start));
+        load.awaitRoutingIdle();
+        assertThat(load.queued()).isEqualTo(REAL + BALLAST);
+        explain("firstOffer", "real items on top", agents.get(0));
+
+        List<Double> readyToOffer = new ArrayList<>();
+        for (String agent : agents) {
+            load.ready(agent);
+            long t0 = System.nanoTime();
+            Optional<String> offered = router.offerNextItemTo(agent);
+            readyToOffer.add((System.nanoTime() - t0) / 1e6);
+            assertThat(offered).as(agent).isPresent();
+        }
+        Collections.sort(readyToOffer);
+        figure("readyToOffer.p50_ms", percentile(readyToOffer, 0.50));
+        figure("readyToOffer.p99_ms", percentile(readyToOffer, 0.99));
+        figure("readyToOffer.max_ms", readyToOffer.get(readyToOffer.size() - 1));
+
+        Queue<String> toFill = new ConcurrentLinkedQueue<>(agents);
+        List<Callable<Integer>> routers = Collections.nCopies(4, () -> {
+            int offered = 0;
+            for (String agent = toFill.poll(); agent != null; agent = toFill.poll()) {
+                offered += router.fill(agent);
+            }
+            return offered;
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        start = System.nanoTime();
+        int offered = 0;
+        for (Future<Integer> filled : pool.invokeAll(routers)) {
+            offered += filled.get();
+        }
+        long fillMs = ms(start);
+        pool.shutdown();
+        figure("fill.offers", offered);
+        figure("fill.ms", fillMs);
+        figure("fill.offers_per_s", offered * 1000.0 / fillMs);
+        assertThat(load.heldPerAgent()).hasSize(AGENTS).allMatch(held -> held == CAPACITY);
+        assertThat(load.queued()).isEqualTo(BALLAST);
+
+        // one free slot and nothing it may take: the scan passes over the whole queue
+        jdbc.update("UPDATE agent_capacity SET max_items = max_items + 1 WHERE agent_id = ?", agents.get(0));
+        long t0 = System.nanoTime();
+        assertThat(router.offerNextItemTo(agents.get(0))).isEmpty();
+        figure("nothingToOffer.ms", (System.nanoTime() - t0) / 1e6);
+        explain("nothingToOffer", "nothing left to offer, only ballast", agents.get(0));
+
+        report();
+    }
+
+    private void insertBallast(int belowPriority) {
+        jdbc.update("""
+                INSERT INTO work_item (id, process_instance_id, source_system, external_id, state, media_type, priority,
+                                       required_skill, target_level, target_expression, target_skill,
+                                       target_min_proficiency, captured_at, queued_at, updated_at)
+                SELECT 'ballast-' || i, 'no-instance-' || i, 'ballast', 'B-' || i, 'QUEUED', 'workitem', ? - 1 - i % 100,
+                       'Sales Processing', 'PRIMARY', 'Sales Processing > 4', 'Sales Processing', 5,
+                       now() - interval '1 day', now() - i * interval '1 second', now()
+                  FROM generate_series(1, ?) AS i
+                """, belowPriority, BALLAST);
+    }
+
+    /** The router's own statement (read from RoutingRepository), as the driver sends it and as a generic plan. */
+    private void explain(String key, String when, String agentId) throws Exception {
+        Field field = RoutingRepository.class.getDeclaredField("CANDIDATES");
+        field.setAccessible(true);
+        String sql = (String) field.get(null);
+        var parameters = new MapSqlParameterSource("agentId", agentId).addValue("mediaTypes", List.of("workitem"))
+            .addValue("offset", 0)
+            .addValue("limit", 50);
+        String custom = String.join("\n", named.queryForList("EXPLAIN (ANALYZE, BUFFERS) " + sql, parameters, String.class));
+        String prepared = sql.replace(":agentId", "$1").replace(":mediaTypes", "$2").replace(":limit", "$3")
+            .replace(":offset", "$4");
+        String generic = jdbc.execute((ConnectionCallback<String>) connection -> {
+            try (var statement = connection.createStatement()) {
+                statement.execute("SET plan_cache_mode = force_generic_plan");
+                statement.execute("PREPARE bench_candidates (varchar, varchar, int, int) AS " + prepared);
+                List<String> lines = new ArrayList<>();
+                try (var rows = statement.executeQuery("EXPLAIN (ANALYZE, BUFFERS) EXECUTE bench_candidates ('" + agentId
+                        + "', 'workitem', 50, 0)")) {
+                    while (rows.next()) {
+                        lines.add(rows.getString(1));
+                    }
+                }
+                statement.execute("DEALLOCATE bench_candidates");
+                statement.execute("RESET plan_cache_mode");
+                return String.join("\n", lines);
+            }
+        });
+        String text = "== candidates for " + agentId + ", " + when + " (custom plan) ==\n" + custom + "\n== same, generic plan "
+                + "(what a prepared statement may settle on) ==\n" + generic + "\n";
+        System.out.println(text);
+        plans.append(text);
+        figure("plan." + key + ".usesDistributionIndex", custom.contains("work_item_distribution_idx"));
+        figure("plan." + key + ".genericUsesDistributionIndex", generic.contains("work_item_distribution_idx"));
+    }
+
+    private void report() throws Exception {
+        figures.forEach((name, value) -> System.out.println("router." + name + "=" + format(value)));
+        Files.createDirectories(OUT);
+        String json = figures.entrySet()
+            .stream()
+            .map(figure -> "  \"" + figure.getKey() + "\": " + format(figure.getValue()))
+            .collect(Collectors.joining(",\n", "{\n  \"measuredAt\": \"" + Instant.now() + "\",\n", "\n}\n"));
+        Files.writeString(OUT.resolve("router.json"), json);
+        Files.writeString(OUT.resolve("router-plans.txt"), plans);
+    }
+
+    private void figure(String name, Object value) {
+        figures.put(name, value);
+    }
+
+    private static String format(Object value) {
+        return value instanceof Double number ? String.format(java.util.Locale.ROOT, "%.1f", number) : value.toString();
+    }
+
+    /** Nearest rank. */
+    private static double percentile(List<Double> sorted, double quantile) {
+        return sorted.get((int) Math.ceil(quantile * sorted.size()) - 1);
+    }
+
+    private static long ms(long fromNanos) {
+        return Duration.ofNanos(System.nanoTime() - fromNanos).toMillis();
+    }
+}
