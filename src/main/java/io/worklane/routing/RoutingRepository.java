@@ -62,7 +62,7 @@ class RoutingRepository {
                                          WHERE s.agent_id = :agentId AND s.skill = w.target_skill
                                            AND s.proficiency >= w.target_min_proficiency))))
              ORDER BY w.priority DESC, w.queued_at ASC, w.id ASC
-             LIMIT :limit OFFSET :offset
+             LIMIT %d OFFSET %d
             """;
 
     /**
@@ -158,10 +158,10 @@ class RoutingRepository {
     }
 
     List<QueuedItem> candidates(String agentId, List<String> mediaTypes, int offset, int limit) {
-        var parameters = agent(agentId).addValue("mediaTypes", mediaTypes)
-            .addValue("offset", offset)
-            .addValue("limit", limit);
-        return jdbc.query(CANDIDATES, parameters, QUEUED);
+        // page and offset as literals: with them as parameters PostgreSQL's generic plan guesses a tenth of the
+        // table, costs the walk high enough for JIT compilation, and spends 70 ms compiling a 0.5 ms query
+        return jdbc.query(CANDIDATES.formatted(limit, offset), agent(agentId).addValue("mediaTypes", mediaTypes),
+                QUEUED);
     }
 
     boolean isActive(String processInstanceId) {

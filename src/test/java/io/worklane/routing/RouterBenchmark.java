@@ -152,20 +152,17 @@ class RouterBenchmark extends PostgresIntegrationTest {
     private void explain(String key, String when, String agentId) throws Exception {
         Field field = RoutingRepository.class.getDeclaredField("CANDIDATES");
         field.setAccessible(true);
-        String sql = (String) field.get(null);
-        var parameters = new MapSqlParameterSource("agentId", agentId).addValue("mediaTypes", List.of("workitem"))
-            .addValue("offset", 0)
-            .addValue("limit", 50);
+        String sql = ((String) field.get(null)).formatted(50, 0);
+        var parameters = new MapSqlParameterSource("agentId", agentId).addValue("mediaTypes", List.of("workitem"));
         String custom = String.join("\n", named.queryForList("EXPLAIN (ANALYZE, BUFFERS) " + sql, parameters, String.class));
-        String prepared = sql.replace(":agentId", "$1").replace(":mediaTypes", "$2").replace(":limit", "$3")
-            .replace(":offset", "$4");
+        String prepared = sql.replace(":agentId", "$1").replace(":mediaTypes", "$2");
         String generic = jdbc.execute((ConnectionCallback<String>) connection -> {
             try (var statement = connection.createStatement()) {
                 statement.execute("SET plan_cache_mode = force_generic_plan");
-                statement.execute("PREPARE bench_candidates (varchar, varchar, int, int) AS " + prepared);
+                statement.execute("PREPARE bench_candidates (varchar, varchar) AS " + prepared);
                 List<String> lines = new ArrayList<>();
                 try (var rows = statement.executeQuery("EXPLAIN (ANALYZE, BUFFERS) EXECUTE bench_candidates ('" + agentId
-                        + "', 'workitem', 50, 0)")) {
+                        + "', 'workitem')")) {
                     while (rows.next()) {
                         lines.add(rows.getString(1));
                     }
