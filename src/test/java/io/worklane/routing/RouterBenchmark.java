@@ -85,7 +85,7 @@ class RouterBenchmark extends PostgresIntegrationTest {
         figure("setup.realItems.ms", ms(start));
         start = System.nanoTime();
         insertBallast(jdbc.queryForObject("SELECT MIN(priority) FROM work_item", Integer.class));
-        jdbc.execute("ANALYZE work_item");
+        jdbc.execute("ANALYZE work_item, agent, agent_skill, agent_capacity, act_ru_execution");
         figure("setup.ballast.ms", ms(start));
         load.awaitRoutingIdle();
         assertThat(load.queued()).isEqualTo(REAL + BALLAST);
