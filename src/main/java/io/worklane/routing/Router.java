@@ -77,7 +77,8 @@ public class Router {
             .stream()
             .filter(agent -> qualifies(target, agent.id(), agent.skills()))
             .toList();
-        for (RoutingRepository.ReadyAgent agent : qualified) {
+        for (RoutingRepository.ReadyAgent agent : qualified.subList(0,
+                Math.min(qualified.size(), properties.candidateAgents()))) {
             // the agent's best item keeps distribution order; this one directly when it lies beyond the scan
             var offered = offerNextItemTo(agent.id());
             if (offered.filter(workItemId::equals).isPresent()
