@@ -35,19 +35,13 @@ public class Prioritization {
         return rules.calendar(serviceLevel.businessCalendar()).plus(from, serviceLevel.sla());
     }
 
-    /** Where an item's curve starts: its activation date when that lies after capture, else its capture. */
-    public static Instant startOf(WorkItemView item) {
-        return item.activationAt() != null && item.activationAt().isAfter(item.capturedAt()) ? item.activationAt()
-                : item.capturedAt();
-    }
-
     /** The item's priority under the given terms and due date (what it has or is about to get). */
     public Priority priorityOf(WorkItemView item, PriorityTerms terms, Instant dueAt, Instant now) {
         PriorityProperties.Band band = properties.band(item.mediaType());
         PriorityCurve curve = rules.schema(terms.schema())
             .within(band.clamp(terms.minPriority()), band.clamp(terms.maxPriority()))
             .startingFrom(item.requested().priority());
-        Timeline timeline = new Timeline(item.capturedAt(), startOf(item), dueAt);
+        Timeline timeline = new Timeline(item.capturedAt(), item.slaStart(), dueAt);
         Optional<Instant> next = curve.nextChangeAfter(timeline, now);
         return new Priority(curve.priorityAt(timeline, now), next.orElse(null));
     }

@@ -1,12 +1,12 @@
 package io.worklane.priority;
 
+import static io.worklane.workitem.WorkItemProcess.timerDate;
 import static io.worklane.workitem.WorkItemProcess.EFFECTIVE_PRIORITY;
 import static io.worklane.workitem.WorkItemProcess.NEXT_REPRIORITIZATION_AT;
 import static io.worklane.workitem.WorkItemProcess.SERVICE_LEVEL;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -46,6 +46,6 @@ class ReprioritizeDelegate implements JavaDelegate {
         workItems.reprioritize(ref, priority.value(), serviceLevel.terms(), priority.nextChangeAt());
         execution.setVariable(EFFECTIVE_PRIORITY, priority.value());
         execution.setVariable(NEXT_REPRIORITIZATION_AT,
-                priority.nextChangeAt() == null ? null : Date.from(priority.nextChangeAt()));
+                timerDate(priority.nextChangeAt()));
     }
 }

@@ -4,7 +4,6 @@ import static io.worklane.workitem.WorkItemProcess.*;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -48,7 +47,7 @@ class ApplyServiceLevelDelegate implements JavaDelegate {
         Instant now = clock.instant();
         boolean scheduled = item.activationAt() != null && item.activationAt().isAfter(now);
         Instant dueAt = item.requested().dueAt() != null ? item.requested().dueAt()
-                : prioritization.dueAt(serviceLevel, Prioritization.startOf(item));
+                : prioritization.dueAt(serviceLevel, item.slaStart());
         int priority = prioritization.priorityOf(item, serviceLevel.terms(), dueAt, now).value();
         String confirmationTimeout = serviceLevel.confirmationTimeout() == null ? null
                 : serviceLevel.confirmationTimeout().toString();
@@ -62,7 +61,7 @@ class ApplyServiceLevelDelegate implements JavaDelegate {
         execution.removeVariable(SERVICE_LEVEL);
         execution.removeVariable(ROUTING_TARGETS);
         execution.setVariable(EFFECTIVE_DUE_AT, dueAt.toString());
-        execution.setVariable(DUE_DATE, Date.from(dueAt));
+        execution.setVariable(DUE_DATE, timerDate(dueAt));
         execution.setVariable(EFFECTIVE_PRIORITY, priority);
         execution.setVariable(REQUIRED_SKILL, outcome.requiredSkill());
         execution.setVariable(CONFIRMATION_TIMEOUT, confirmationTimeout);

@@ -1,5 +1,6 @@
 package io.worklane.queue;
 
+import static io.worklane.workitem.WorkItemProcess.timerDate;
 import static io.worklane.workitem.WorkItemProcess.ACTIVATION_IN_FUTURE;
 import static io.worklane.workitem.WorkItemProcess.EFFECTIVE_PRIORITY;
 import static io.worklane.workitem.WorkItemProcess.NEXT_REPRIORITIZATION_AT;
@@ -7,7 +8,6 @@ import static io.worklane.workitem.WorkItemProcess.NEXT_TARGET_EXPANSION_AT;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -57,8 +57,8 @@ class QueueWorkItemDelegate implements JavaDelegate {
                 priority.nextChangeAt(), target);
         execution.setVariable(EFFECTIVE_PRIORITY, priority.value());
         execution.setVariable(NEXT_REPRIORITIZATION_AT,
-                priority.nextChangeAt() == null ? null : Date.from(priority.nextChangeAt()));
+                timerDate(priority.nextChangeAt()));
         execution.setVariable(NEXT_TARGET_EXPANSION_AT,
-                target.nextExpansionAt() == null ? null : Date.from(target.nextExpansionAt()));
+                timerDate(target.nextExpansionAt()));
     }
 }

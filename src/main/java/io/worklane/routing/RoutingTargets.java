@@ -89,8 +89,7 @@ public class RoutingTargets {
     }
 
     private static Duration slaOf(WorkItemView item) {
-        Instant start = item.activationAt() != null && item.activationAt().isAfter(item.capturedAt())
-                ? item.activationAt() : item.capturedAt();
+        Instant start = item.slaStart();
         Duration sla = item.dueAt() == null ? Duration.ZERO : Duration.between(start, item.dueAt());
         return sla.isNegative() ? Duration.ZERO : sla;
     }

@@ -1,9 +1,9 @@
 package io.worklane.routing;
 
+import static io.worklane.workitem.WorkItemProcess.timerDate;
 import static io.worklane.workitem.WorkItemProcess.NEXT_TARGET_EXPANSION_AT;
 
 import java.time.Clock;
-import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -35,6 +35,6 @@ class WidenRoutingTargetDelegate implements JavaDelegate {
         RoutingTarget target = routingTargets.targetAt(item, item.queuedAt(), clock.instant());
         workItems.widenTarget(ref, target);
         execution.setVariable(NEXT_TARGET_EXPANSION_AT,
-                target.nextExpansionAt() == null ? null : Date.from(target.nextExpansionAt()));
+                timerDate(target.nextExpansionAt()));
     }
 }

@@ -1,5 +1,7 @@
 package io.worklane.workitem;
 
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
 
@@ -103,6 +105,11 @@ public final class WorkItemProcess {
     public static final String NEXT_STEP = "nextStep";
 
     public static final String DEFAULT_MEDIA_TYPE = "workitem";
+
+    /** A timer's date variable: the engine's timers take {@link Date}s; null means no timer is due. */
+    public static Date timerDate(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
 
     private WorkItemProcess() {
     }

@@ -20,6 +20,14 @@ public record WorkItemView(String id, String externalId, String sourceSystem, Wo
         @JsonIgnore PriorityTerms priorityTerms, @JsonIgnore RoutingPlan routingPlan,
         @JsonIgnore Requested requested) {
 
+    /**
+     * Where the item's SLA and priority curve start: its activation date when that lies after capture, else its
+     * capture.
+     */
+    public Instant slaStart() {
+        return activationAt != null && activationAt.isAfter(capturedAt) ? activationAt : capturedAt;
+    }
+
     /** What the source system asked for, where the rules may have decided otherwise. */
     public record Requested(String department, String process, Integer priority, Instant dueAt) {
     }
