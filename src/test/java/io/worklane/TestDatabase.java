@@ -5,6 +5,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -32,6 +34,25 @@ public final class TestDatabase {
             coordinates = locate();
         }
         return coordinates;
+    }
+
+    /**
+     * An empty database {@code name} on the same server as {@link #get()}, dropped first if it exists: for
+     * application nodes a test starts as separate JVMs, apart from the data the other tests leave behind.
+     */
+    public static Coordinates fresh(String name) {
+        Coordinates server = get();
+        Matcher url = Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]*)(.*)").matcher(server.url());
+        if (!url.matches()) {
+            throw new IllegalStateException("Not a PostgreSQL URL: " + server.url());
+        }
+        try {
+            recreate(server.url(), server.user(), server.password(), name);
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException("Cannot create database " + name + " beside " + server.url(), e);
+        }
+        return new Coordinates(url.group(1) + name + url.group(3), server.user(), server.password());
     }
 
     private static Coordinates locate() {
@@ -63,14 +84,18 @@ public final class TestDatabase {
     }
 
     private static void recreate(String serverUrl, String user, String password) throws SQLException {
+        recreate(serverUrl, user, password, DATABASE);
+    }
+
+    private static void recreate(String serverUrl, String user, String password, String database) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", user);
         properties.setProperty("password", password);
         properties.setProperty("connectTimeout", "3");
         try (Connection connection = DriverManager.getConnection(serverUrl, properties);
                 Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + DATABASE);
+            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + database);
         }
     }
 

@@ -9,8 +9,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * How every change of a work item happens: load the row (checking it belongs to the calling process), apply the
+ * How every change of a work item happens: lock the row (checking it belongs to the calling process), apply the
  * transition, record the event with its actor, and tell others after commit when an agent got a slot back.
+ * The row is locked before the engine writes anything: a job, the router and the API all take the item's row
+ * first and the engine's rows second, so two of them never wait for each other (a deadlock otherwise, found by
+ * {@code TwoNodeFaultIT}: a timer job that deleted its job row and then updated the item, against an offer that
+ * held the item and deleted the same timer).
  */
 @Component
 class WorkItemTransitions {
@@ -65,9 +69,9 @@ class WorkItemTransitions {
         return item;
     }
 
-    /** A reference with a process instance must name the row's own: no instance changes another's item. */
+    /** Locks the row. A reference with a process instance must name the row's own: no instance changes another's item. */
     WorkItem load(WorkItemRef ref) {
-        WorkItem item = items.findById(ref.id()).orElseThrow(() -> new IllegalStateException("no work item " + ref.id()));
+        WorkItem item = items.findForUpdate(ref.id()).orElseThrow(() -> new IllegalStateException("no work item " + ref.id()));
         if (ref.processInstanceId() != null && !ref.processInstanceId().equals(item.processInstanceId())) {
             throw new IllegalStateException("process instance " + ref.processInstanceId() + " is not the process of work item "
                     + ref.id());
