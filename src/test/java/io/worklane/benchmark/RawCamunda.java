@@ -100,8 +100,13 @@ final class RawCamunda {
      * all of them.
      */
     Duration workOffJobs(int count) throws Exception {
-        String jobDefinition = managementService.createJobDefinitionQuery()
+        String latest = repositoryService.createProcessDefinitionQuery()
             .processDefinitionKey(ASYNC_TASK)
+            .latestVersion()
+            .singleResult()
+            .getId();
+        String jobDefinition = managementService.createJobDefinitionQuery()
+            .processDefinitionId(latest)
             .singleResult()
             .getId();
         managementService.suspendJobDefinitionById(jobDefinition, true);
