@@ -1,0 +1,187 @@
+package io.worklane.benchmark;
+
+import java.lang.reflect.Field;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * What the benchmark reads and writes in the database by SQL: ballast rows below the real items, the
+ * reprioritization timers, the schema's size, and the plan of the queue API's query.
+ */
+final class QueueData {
+
+    /** Bytes of each table of the schema, with its indexes and TOAST; Camunda's tables are the ACT_* ones. */
+    record Footprint(Map<String, Long> tableBytes) {
+
+        long camundaBytes() {
+            return sum(true);
+        }
+
+        long worklaneBytes() {
+            return sum(false);
+        }
+
+        private long sum(boolean camunda) {
+            return tableBytes.entrySet()
+                .stream()
+                .filter(table -> table.getKey().startsWith("act_") == camunda)
+                .mapToLong(Map.Entry::getValue)
+                .sum();
+        }
+
+        /** Growth per item of each table since the earlier footprint, largest first. */
+        String growthPerItemSince(Footprint earlier, int items) {
+            StringBuilder growth = new StringBuilder();
+            tableBytes.entrySet()
+                .stream()
+                .map(table -> Map.entry(table.getKey(),
+                        table.getValue() - earlier.tableBytes().getOrDefault(table.getKey(), 0L)))
+                .filter(table -> table.getValue() != 0)
+                .sorted(Comparator.comparingLong(table -> -table.getValue()))
+                .forEach(table -> growth.append(String.format(Locale.ROOT, "%-32s %10.0f bytes per item%n",
+                        table.getKey(), table.getValue() / (double) items)));
+            return growth.toString();
+        }
+    }
+
+    static final String BALLAST_SOURCE = "ballast";
+    /** The timer of the Queued subprocess's "Next priority step reached" (processes/work-item.bpmn). */
+    static final String REPRIORITIZATION_TIMER = "Event_ReprioritizationDue";
+
+    private static final String REPRIORITIZATION_JOBS = """
+            WHERE job_def_id_ IN (SELECT id_ FROM act_ru_jobdef WHERE act_id_ = '%s')
+            """.formatted(REPRIORITIZATION_TIMER);
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    QueueData(JdbcTemplate jdbc, NamedParameterJdbcTemplate named) {
+        this.jdbc = jdbc;
+        this.named = named;
+    }
+
+    int queued() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM work_item WHERE state = 'QUEUED'", Integer.class);
+    }
+
+    int inState(String state, String externalIdPrefix) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM work_item WHERE state = ? AND external_id LIKE ?",
+                Integer.class, state, externalIdPrefix + "%");
+    }
+
+    /**
+     * Queued rows that name no process instance, below every real item (the router passes over them, the queue
+     * API and the indexes do not), numbered on from the rows already there.
+     */
+    void addBallast(int rows) {
+        int minimumPriority = jdbc.queryForObject("SELECT MIN(priority) FROM work_item WHERE source_system <> ?",
+                Integer.class, BALLAST_SOURCE);
+        int present = jdbc.queryForObject("SELECT COUNT(*) FROM work_item WHERE source_system = ?", Integer.class,
+                BALLAST_SOURCE);
+        jdbc.update("""
+                INSERT INTO work_item (id, process_instance_id, source_system, external_id, state, department, process,
+                                       media_type, priority, required_skill, target_level, target_expression,
+                                       target_skill, target_min_proficiency, captured_at, queued_at, updated_at)
+                SELECT 'ballast-' || i, 'no-instance-' || i, ?, 'B-' || i, 'QUEUED', 'Sales', 'Lead Handling',
+                       'workitem', ? - 1 - i % 100, 'Sales Processing', 'PRIMARY', 'Sales Processing > 4',
+                       'Sales Processing', 5, now() - interval '1 day', now() - i * interval '1 second', now()
+                  FROM generate_series(?, ?) AS i
+                """, BALLAST_SOURCE, minimumPriority, present + 1, present + rows);
+        jdbc.execute("ANALYZE work_item");
+    }
+
+    int deleteBallast() {
+        return jdbc.update("DELETE FROM work_item WHERE source_system = ?", BALLAST_SOURCE);
+    }
+
+    /** Live data only: rewrites every table first, so that dead rows of earlier runs and steps do not count. */
+    Footprint footprint() {
+        jdbc.execute("VACUUM FULL");
+        Map<String, Long> tables = new TreeMap<>();
+        jdbc.query("""
+                SELECT c.relname, pg_total_relation_size(c.oid)
+                  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                 WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')
+                """, row -> {
+            tables.put(row.getString(1).toLowerCase(Locale.ROOT), row.getLong(2));
+        });
+        return new Footprint(tables);
+    }
+
+    int reprioritizationTimers() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM act_ru_job " + REPRIORITIZATION_JOBS, Integer.class);
+    }
+
+    /** Makes every reprioritization timer due at this instant, as if all items reached their next step at once. */
+    int makeReprioritizationTimersDue(Timestamp now) {
+        return jdbc.update("UPDATE act_ru_job SET duedate_ = ? " + REPRIORITIZATION_JOBS, now);
+    }
+
+    /** Timers still due at or before the instant: not yet fired (a fired timer is replaced by the next step's). */
+    int reprioritizationTimersDueBy(Timestamp instant) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM act_ru_job " + REPRIORITIZATION_JOBS + " AND duedate_ <= ?", Integer.class,
+                instant);
+    }
+
+    int failedJobs() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM act_ru_job WHERE exception_msg_ IS NOT NULL", Integer.class);
+    }
+
+    /** The queue API's statement run as QueueRepository runs it (same driver, pool and parameters), rows read. */
+    void readTopOfQueue(int limit) throws Exception {
+        List<String> ids = named.query(topOfQueueSql(), queueParameters(limit), (row, i) -> row.getString("id"));
+        if (ids.size() != limit) {
+            throw new IllegalStateException("the top of the queue has " + ids.size() + " rows");
+        }
+    }
+
+    /**
+     * The plan of the queue API's statement as the driver sends it (a custom plan for these values) and as a
+     * generic plan, which a server-side prepared statement may settle on after five executions.
+     */
+    String explainQueueQuery(int limit) throws Exception {
+        String sql = topOfQueueSql();
+        String custom = String.join("\n",
+                named.queryForList("EXPLAIN (ANALYZE, BUFFERS) " + sql, queueParameters(limit), String.class));
+        String prepared = sql.replace(":department", "$1").replace(":skill", "$2").replace(":limit", "$3");
+        String generic = jdbc.execute((ConnectionCallback<String>) connection -> {
+            try (var statement = connection.createStatement()) {
+                statement.execute("SET plan_cache_mode = force_generic_plan");
+                statement.execute("PREPARE bench_queue (varchar, varchar, int) AS " + prepared);
+                List<String> lines = new ArrayList<>();
+                try (var rows = statement.executeQuery(
+                        "EXPLAIN (ANALYZE, BUFFERS) EXECUTE bench_queue (NULL, NULL, " + limit + ")")) {
+                    while (rows.next()) {
+                        lines.add(rows.getString(1));
+                    }
+                }
+                statement.execute("DEALLOCATE bench_queue");
+                statement.execute("RESET plan_cache_mode");
+                return String.join("\n", lines);
+            }
+        });
+        return "-- custom plan (the values known)\n" + custom + "\n-- generic plan (a prepared statement's)\n" + generic
+                + "\n";
+    }
+
+    /** Read from QueueRepository, so that the benchmark measures the statement the API really runs. */
+    private static String topOfQueueSql() throws ReflectiveOperationException {
+        Field field = Class.forName("io.worklane.queue.QueueRepository").getDeclaredField("TOP_OF_QUEUE");
+        field.setAccessible(true);
+        return (String) field.get(null);
+    }
+
+    private static MapSqlParameterSource queueParameters(int limit) {
+        return new MapSqlParameterSource("department", null).addValue("skill", null).addValue("limit", limit);
+    }
+}

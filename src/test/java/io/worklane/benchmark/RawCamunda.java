@@ -1,0 +1,167 @@
+package io.worklane.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+
+import io.worklane.ApiClient;
+
+/**
+ * The raw-Camunda baselines Worklane is compared with, on the same engine and database: the least a process start
+ * costs (start, one user task) over the engine REST API and the Java API, and the least a job costs (one
+ * asynchronous service task that does nothing).
+ */
+final class RawCamunda {
+
+    static final String USER_TASK = "baseline-user-task";
+    static final String ASYNC_TASK = "baseline-async-task";
+    static final String START_USER_TASK = "/engine-rest/process-definition/key/" + USER_TASK + "/start";
+
+    private final RepositoryService repositoryService;
+    private final RuntimeService runtimeService;
+    private final ManagementService managementService;
+    private final AuthorizationService authorizationService;
+
+    RawCamunda(RepositoryService repositoryService, RuntimeService runtimeService,
+            ManagementService managementService, AuthorizationService authorizationService) {
+        this.repositoryService = repositoryService;
+        this.runtimeService = runtimeService;
+        this.managementService = managementService;
+        this.authorizationService = authorizationService;
+    }
+
+    /** Deploys both models (again only if they changed). */
+    void deploy() {
+        repositoryService.createDeployment()
+            .name("workload-benchmark")
+            .enableDuplicateFiltering(true)
+            .addClasspathResource("benchmark/" + USER_TASK + ".bpmn")
+            .addClasspathResource("benchmark/" + ASYNC_TASK + ".bpmn")
+            .deploy();
+    }
+
+    /**
+     * Lets a source system start the user task baseline over the engine REST API, as it may start work items:
+     * the same authorization checks on both sides (the group already has CREATE on process instances).
+     */
+    void allowRestStarts(String userId) {
+        boolean granted = authorizationService.createAuthorizationQuery()
+            .userIdIn(userId)
+            .resourceType(Resources.PROCESS_DEFINITION)
+            .resourceId(USER_TASK)
+            .count() > 0;
+        if (!granted) {
+            Authorization grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            grant.setUserId(userId);
+            grant.setResource(Resources.PROCESS_DEFINITION);
+            grant.setResourceId(USER_TASK);
+            grant.addPermission(Permissions.READ);
+            grant.addPermission(Permissions.CREATE_INSTANCE);
+            authorizationService.saveAuthorization(grant);
+        }
+    }
+
+    /** Starts over HTTP, each client with its own connection and credentials. */
+    ConcurrentCalls.Run restStarts(List<ApiClient> clients, int count) throws Exception {
+        return ConcurrentCalls.run(clients.size(), count, (client, sequence) -> {
+            var started = clients.get(client).post(START_USER_TASK, Map.of());
+            if (started.status() != 200) {
+                throw new IllegalStateException("baseline start over REST failed: " + started);
+            }
+        });
+    }
+
+    ConcurrentCalls.Run javaStarts(int threads, int count) throws Exception {
+        return ConcurrentCalls.run(threads, count,
+                (thread, sequence) -> runtimeService.startProcessInstanceByKey(USER_TASK));
+    }
+
+    /**
+     * How long the job executor takes for that many jobs. The instances are started with their job definition
+     * suspended (their jobs are created suspended), so the clock runs only from the moment the executor may take
+     * all of them.
+     */
+    Duration workOffJobs(int count) throws Exception {
+        String latest = repositoryService.createProcessDefinitionQuery()
+            .processDefinitionKey(ASYNC_TASK)
+            .latestVersion()
+            .singleResult()
+            .getId();
+        String jobDefinition = managementService.createJobDefinitionQuery()
+            .processDefinitionId(latest)
+            .singleResult()
+            .getId();
+        managementService.suspendJobDefinitionById(jobDefinition, true);
+        ConcurrentCalls.run(4, count, (thread, sequence) -> runtimeService.startProcessInstanceByKey(ASYNC_TASK));
+        assertThat(managementService.createJobQuery().jobDefinitionId(jobDefinition).active().count()).isZero();
+        assertThat(managementService.createJobQuery().jobDefinitionId(jobDefinition).count()).isEqualTo(count);
+        long start = System.nanoTime();
+        managementService.activateJobDefinitionById(jobDefinition, true);
+        await().atMost(Duration.ofMinutes(5))
+            .pollInterval(Duration.ofMillis(20))
+            .until(() -> runtimeService.createProcessInstanceQuery().processDefinitionKey(ASYNC_TASK).count() == 0);
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /**
+     * Deletes every instance of the process in chunks from four threads, again for chunks that met the job
+     * executor (optimistic locking), until none is left. @return how many there were at first
+     */
+    static int deleteAllInstances(RuntimeService runtimeService, String processKey) throws Exception {
+        int found = instanceIds(runtimeService, processKey).size();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                List<String> instances = instanceIds(runtimeService, processKey);
+                List<Callable<Void>> deletions = new ArrayList<>();
+                for (int from = 0; from < instances.size(); from += 200) {
+                    List<String> chunk = instances.subList(from, Math.min(from + 200, instances.size()));
+                    deletions.add(() -> {
+                        runtimeService.deleteProcessInstancesIfExists(chunk, "benchmark cleanup", true, true, true);
+                        return null;
+                    });
+                }
+                for (Future<Void> deletion : pool.invokeAll(deletions)) {
+                    try {
+                        deletion.get();
+                    }
+                    catch (ExecutionException jobRanMeanwhile) {
+                        // the next round deletes what this chunk left
+                    }
+                }
+                return instanceIds(runtimeService, processKey).isEmpty();
+            });
+        }
+        finally {
+            pool.shutdown();
+        }
+        return found;
+    }
+
+    private static List<String> instanceIds(RuntimeService runtimeService, String processKey) {
+        return runtimeService.createProcessInstanceQuery()
+            .processDefinitionKey(processKey)
+            .list()
+            .stream()
+            .map(ProcessInstance::getId)
+            .toList();
+    }
+}
