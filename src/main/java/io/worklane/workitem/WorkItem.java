@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Embedded;
@@ -209,10 +211,16 @@ class WorkItem implements Persistable<String> {
         return before;
     }
 
-    /** The BPMN decides which transition happens when; a row in another state means a broken invariant. */
+    /**
+     * The BPMN decides which transition happens when, and the row is locked before it changes: a row in another
+     * state was moved on by a transaction that committed while this one waited for the lock (an offer while a
+     * reprioritization timer fired). This one's engine changes are stale too, so it ends as the engine's own
+     * clash does: rolled back, a job retried without using up a retry, an API call answered 409.
+     */
     private void requireIn(WorkItemState expected, String what) {
         if (state != expected) {
-            throw new IllegalStateException("work item " + id + " is " + state + ", not " + expected + "; it cannot be " + what);
+            throw new OptimisticLockingException("work item " + id + " is " + state + ", not " + expected
+                    + "; it cannot be " + what + " (a concurrent transaction moved it on)");
         }
     }
 
