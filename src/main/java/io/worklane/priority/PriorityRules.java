@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -18,6 +20,8 @@ import org.springframework.stereotype.Component;
  * and {@code decisions/business-calendar.dmn}, so that a process owner's redeployment applies to the next step
  * of every running item. Evaluated through the engine's DMN engine and deployment cache, not the decision
  * service: a reprioritization step is no audit-worthy decision of its own, and must not write history rows.
+ * What a name's rows parse to is kept per deployed decision version: every call still asks which version is the
+ * latest (one indexed lookup), and evaluates the tables again only when that changed.
  */
 @Component
 class PriorityRules {
@@ -27,55 +31,78 @@ class PriorityRules {
     static final String CALENDAR_DECISION = "business-calendar";
 
     private final ProcessEngineConfigurationImpl engine;
+    private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
+
+    /** A name's schema or calendar, and the ids of the decision versions it was read from. */
+    private record Parsed(List<String> decisionIds, Object value) {
+    }
 
     PriorityRules(ProcessEngineConfigurationImpl engine) {
         this.engine = engine;
     }
 
     PrioritySchema schema(String name) {
-        Map<String, Object> row = namedRow(SCHEMA_DECISION, "prioritySchema", name, "priority schema",
-                "priority-schema.dmn");
-        try {
-            List<BoostWindow> windows = evaluate(BOOST_DECISION, "prioritySchema", name).stream()
-                .map(PriorityRules::boostWindow)
-                .toList();
-            return new PrioritySchema(name, integer(row, "initialPriority"), integer(row, "increment"),
-                    durations((String) row.get("stepInterval")), integer(row, "priorityAtDue"),
-                    integer(row, "overduePriority"), windows);
-        }
-        catch (RuntimeException e) {
-            throw new IllegalStateException("Priority schema '" + name + "' in decisions/priority-schema.dmn is "
-                    + "unusable: " + e.getMessage(), e);
-        }
+        return latest(name, decisions -> {
+            Map<String, Object> row = namedRow(decisions.get(0), "prioritySchema", name, "priority schema",
+                    "priority-schema.dmn");
+            try {
+                List<BoostWindow> windows = evaluate(decisions.get(1), "prioritySchema", name).stream()
+                    .map(PriorityRules::boostWindow)
+                    .toList();
+                return new PrioritySchema(name, integer(row, "initialPriority"), integer(row, "increment"),
+                        durations((String) row.get("stepInterval")), integer(row, "priorityAtDue"),
+                        integer(row, "overduePriority"), windows);
+            }
+            catch (RuntimeException e) {
+                throw new IllegalStateException("Priority schema '" + name + "' in decisions/priority-schema.dmn is "
+                        + "unusable: " + e.getMessage(), e);
+            }
+        }, SCHEMA_DECISION, BOOST_DECISION);
     }
 
     BusinessCalendar calendar(String name) {
-        Map<String, Object> row = namedRow(CALENDAR_DECISION, "businessCalendar", name, "business calendar",
-                "business-calendar.dmn");
-        return BusinessCalendar.parse(name, (String) row.get("timeZone"), (String) row.get("workingHours"),
-                (String) row.get("holidays"));
+        return latest(name, decisions -> {
+            Map<String, Object> row = namedRow(decisions.get(0), "businessCalendar", name, "business calendar",
+                    "business-calendar.dmn");
+            return BusinessCalendar.parse(name, (String) row.get("timeZone"), (String) row.get("workingHours"),
+                    (String) row.get("holidays"));
+        }, CALENDAR_DECISION);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T latest(String name, Function<List<DmnDecision>, T> parse, String... decisionKeys) {
+        List<DmnDecision> decisions = engine.getCommandExecutorTxRequired().execute(commandContext -> {
+            var cache = commandContext.getProcessEngineConfiguration().getDeploymentCache();
+            // the deployment cache's entity is the parsed decision itself
+            return Arrays.stream(decisionKeys)
+                .map(key -> (DmnDecision) cache.findDeployedLatestDecisionDefinitionByKey(key))
+                .toList();
+        });
+        List<String> ids = decisions.stream().map(decision -> ((DecisionDefinitionEntity) decision).getId()).toList();
+        String key = String.join(",", decisionKeys) + "/" + name;
+        Parsed known = parsed.get(key);
+        if (known != null && known.decisionIds().equals(ids)) {
+            return (T) known.value();
+        }
+        T value = parse.apply(decisions);
+        parsed.put(key, new Parsed(ids, value));
+        return value;
     }
 
     /** The row of a UNIQUE table for a name that service-level.dmn gave; a missing one is the rules' mistake. */
-    private Map<String, Object> namedRow(String decisionKey, String input, String name, String what, String file) {
-        List<Map<String, Object>> rows = evaluate(decisionKey, input, name);
+    private Map<String, Object> namedRow(DmnDecision decision, String input, String name, String what, String file) {
+        List<Map<String, Object>> rows = evaluate(decision, input, name);
         if (rows.isEmpty()) {
             throw new IllegalStateException("No " + what + " '" + name + "' in decisions/" + file + " (decision '"
-                    + decisionKey + "'), which service-level.dmn names");
+                    + decision.getKey() + "'), which service-level.dmn names");
         }
         return rows.get(0);
     }
 
-    private List<Map<String, Object>> evaluate(String decisionKey, String input, String value) {
-        return engine.getCommandExecutorTxRequired().execute(commandContext -> {
-            // the deployment cache's entity is the parsed decision itself
-            DmnDecision decision = (DecisionDefinitionEntity) commandContext.getProcessEngineConfiguration()
-                .getDeploymentCache()
-                .findDeployedLatestDecisionDefinitionByKey(decisionKey);
-            return engine.getDmnEngine()
-                .evaluateDecisionTable(decision, Variables.createVariables().putValue(input, value))
-                .getResultList();
-        });
+    private List<Map<String, Object>> evaluate(DmnDecision decision, String input, String value) {
+        return engine.getDmnEngine()
+            .evaluateDecisionTable(decision, Variables.createVariables().putValue(input, value))
+            .getResultList();
     }
 
     private static BoostWindow boostWindow(Map<String, Object> row) {
