@@ -36,6 +36,8 @@ class TwoNodeFaultIT {
     private static final int AGENTS = Integer.getInteger("worklane.cluster.agents", 6);
     private static final int CAPACITY = 2;
     private static final Duration CAPTURE_WINDOW = Duration.ofSeconds(Integer.getInteger("worklane.cluster.captureSeconds", 10));
+    /** Every queued item is reprioritized this often: the job executors' work grows with items / step. */
+    private static final Duration PRIORITY_STEP = Duration.ofSeconds(Integer.getInteger("worklane.cluster.stepSeconds", 10));
     private static final Duration KILL_AFTER = Duration.ofSeconds(12);
     private static final Duration OUTAGE = Duration.ofSeconds(20);
     private static final String SOURCE = "faultcrm";
@@ -68,7 +70,7 @@ class TwoNodeFaultIT {
         ClusterClient client = new ClusterClient(nodes);
         ClusterSetup setup = new ClusterSetup(client);
         setup.usersAndGroups(SOURCE, SUPERVISOR);
-        setup.deployPrioritySchemaStepping(Duration.ofSeconds(10), 10);
+        setup.deployPrioritySchemaStepping(PRIORITY_STEP, 10);
         List<SimulatedAgent> agents = new ArrayList<>();
         for (int i = 0; i <= AGENTS; i++) {
             boolean sleepy = i == AGENTS;
@@ -90,7 +92,7 @@ class TwoNodeFaultIT {
         victim.kill();
         Instant killedAt = Instant.now();
         ClusterClient.pause(OUTAGE);
-        victim.start(Duration.ofMinutes(3));
+        victim.start(Duration.ofMinutes(5));
         Instant backAt = Instant.now();
         Map<String, Instant> activationByItem = captured.get();
 
