@@ -4,14 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ManagementService;
@@ -20,7 +14,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 import io.worklane.ApiClient;
 
@@ -119,49 +112,5 @@ final class RawCamunda {
             .pollInterval(Duration.ofMillis(20))
             .until(() -> runtimeService.createProcessInstanceQuery().processDefinitionKey(ASYNC_TASK).count() == 0);
         return Duration.ofNanos(System.nanoTime() - start);
-    }
-
-    /**
-     * Deletes every instance of the process in chunks from four threads, again for chunks that met the job
-     * executor (optimistic locking), until none is left. @return how many there were at first
-     */
-    static int deleteAllInstances(RuntimeService runtimeService, String processKey) throws Exception {
-        int found = instanceIds(runtimeService, processKey).size();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100)).until(() -> {
-                List<String> instances = instanceIds(runtimeService, processKey);
-                List<Callable<Void>> deletions = new ArrayList<>();
-                for (int from = 0; from < instances.size(); from += 200) {
-                    List<String> chunk = instances.subList(from, Math.min(from + 200, instances.size()));
-                    deletions.add(() -> {
-                        runtimeService.deleteProcessInstancesIfExists(chunk, "benchmark cleanup", true, true, true);
-                        return null;
-                    });
-                }
-                for (Future<Void> deletion : pool.invokeAll(deletions)) {
-                    try {
-                        deletion.get();
-                    }
-                    catch (ExecutionException jobRanMeanwhile) {
-                        // the next round deletes what this chunk left
-                    }
-                }
-                return instanceIds(runtimeService, processKey).isEmpty();
-            });
-        }
-        finally {
-            pool.shutdown();
-        }
-        return found;
-    }
-
-    private static List<String> instanceIds(RuntimeService runtimeService, String processKey) {
-        return runtimeService.createProcessInstanceQuery()
-            .processDefinitionKey(processKey)
-            .list()
-            .stream()
-            .map(ProcessInstance::getId)
-            .toList();
     }
 }

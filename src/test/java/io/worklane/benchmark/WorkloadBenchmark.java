@@ -27,12 +27,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import io.worklane.ApiClient;
+import io.worklane.EngineCleanup;
 import io.worklane.PostgresIntegrationTest;
 
 /**
  * Worklane's throughput, latency and footprint (issue #7, routing aside: RouterBenchmark) beside raw-Camunda
  * baselines measured in the same run on the same engine and database. Asserts only that every count is reached,
- * never a time. Only {@code ./mvnw test -Pbench} runs it; figures go to stdout and {@code target/benchmark/}
+ * never a time. Only {@code ./mvnw verify -Pbench} runs it; figures go to stdout and {@code target/benchmark/}
  * ({@code workload.json}, {@code workload.md}, {@code workload-plans.txt}).
  */
 @Tag("benchmark")
@@ -85,7 +86,7 @@ class WorkloadBenchmark extends PostgresIntegrationTest {
 
     private static void deleteAllInstances(RuntimeService runtimeService) throws Exception {
         for (String key : List.of(PROCESS_KEY, RawCamunda.USER_TASK, RawCamunda.ASYNC_TASK)) {
-            RawCamunda.deleteAllInstances(runtimeService, key);
+            EngineCleanup.deleteAllInstances(runtimeService, key);
         }
     }
 
@@ -131,7 +132,7 @@ class WorkloadBenchmark extends PostgresIntegrationTest {
         figures.put("queueStep.jobs_per_s", queueStepJobs);
         ConcurrentCalls.Run javaStarts = raw.javaStarts(CLIENTS, ROUNDS * PER_ROUND);
         figures.put("baseline.javaStart.per_s", javaStarts.perSecond());
-        RawCamunda.deleteAllInstances(runtimeService, RawCamunda.USER_TASK);
+        EngineCleanup.deleteAllInstances(runtimeService, RawCamunda.USER_TASK);
         phase("rounds of baselines and captures");
 
         long heapBefore = heapUsedAfterGc();

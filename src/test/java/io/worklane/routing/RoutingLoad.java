@@ -12,16 +12,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+import io.worklane.EngineCleanup;
 
 /**
  * Many real {@code work-item} instances for the router's load tests and benchmark, started through the engine as
@@ -71,49 +71,9 @@ final class RoutingLoad {
         }
     }
 
-    /**
-     * Deletes every {@code work-item} instance in chunks from four threads, again for chunks that met the job
-     * executor. The base class deletes the last test's instances in one call within 30 s; thousands take longer.
-     * @return how many there were
-     */
+    /** Every {@code work-item} instance gone: thousands take longer than the base class's one call. @return how many */
     static int deleteAllInstances(RuntimeService runtimeService) throws Exception {
-        int found = instanceIds(runtimeService).size();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100)).until(() -> {
-                List<String> instances = instanceIds(runtimeService);
-                List<Callable<Void>> deletions = new ArrayList<>();
-                for (int from = 0; from < instances.size(); from += 100) {
-                    List<String> part = instances.subList(from, Math.min(from + 100, instances.size()));
-                    deletions.add(() -> {
-                        runtimeService.deleteProcessInstancesIfExists(part, "test cleanup", true, true, true);
-                        return null;
-                    });
-                }
-                for (Future<Void> deleted : pool.invokeAll(deletions)) {
-                    try {
-                        deleted.get();
-                    }
-                    catch (ExecutionException e) {
-                        // a job of the chunk ran meanwhile (optimistic locking): the next round deletes it
-                    }
-                }
-                return instanceIds(runtimeService).isEmpty();
-            });
-        }
-        finally {
-            pool.shutdown();
-        }
-        return found;
-    }
-
-    private static List<String> instanceIds(RuntimeService runtimeService) {
-        return runtimeService.createProcessInstanceQuery()
-            .processDefinitionKey(PROCESS_KEY)
-            .list()
-            .stream()
-            .map(ProcessInstance::getId)
-            .toList();
+        return EngineCleanup.deleteAllInstances(runtimeService, PROCESS_KEY);
     }
 
     void awaitQueued(int expected, Duration atMost) {
