@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * The figures of one benchmark run: named values (stdout as {@code <prefix>.<name>=<value>} and a JSON file) and a
  * comparison table of Worklane against raw Camunda (stdout and a markdown file).
  */
-final class BenchmarkFigures {
+public final class BenchmarkFigures {
 
     /** One row of the comparison table; baseline null where there is none to compare with. */
     record Comparison(String figure, Double worklane, Double baseline, String unit, String target) {
@@ -31,11 +31,11 @@ final class BenchmarkFigures {
     private final List<Comparison> comparisons = new ArrayList<>();
     private final StringBuilder notes = new StringBuilder();
 
-    BenchmarkFigures(String prefix) {
+    public BenchmarkFigures(String prefix) {
         this.prefix = prefix;
     }
 
-    void put(String name, Object value) {
+    public void put(String name, Object value) {
         figures.put(name, value);
         System.out.println(prefix + "." + name + "=" + format(value));
     }
@@ -48,14 +48,17 @@ final class BenchmarkFigures {
         notes.append("- ").append(text).append('\n');
     }
 
-    /** Writes {@code <prefix>.json} and {@code <prefix>.md} into the directory and prints the table. */
-    void write(Path directory) throws IOException {
+    /** Writes {@code <prefix>.json}, and where there are comparisons prints them and writes {@code <prefix>.md}. */
+    public void write(Path directory) throws IOException {
         Files.createDirectories(directory);
         String json = figures.entrySet()
             .stream()
             .map(figure -> "  \"" + figure.getKey() + "\": " + json(figure.getValue()))
             .collect(Collectors.joining(",\n", "{\n  \"measuredAt\": \"" + Instant.now() + "\",\n", "\n}\n"));
         Files.writeString(directory.resolve(prefix + ".json"), json);
+        if (comparisons.isEmpty()) {
+            return;
+        }
         String table = table();
         System.out.println(table);
         Files.writeString(directory.resolve(prefix + ".md"), table);
@@ -75,7 +78,7 @@ final class BenchmarkFigures {
     }
 
     /** Nearest rank, of an ascending list. */
-    static double percentile(List<Double> sorted, double quantile) {
+    public static double percentile(List<Double> sorted, double quantile) {
         return sorted.get((int) Math.ceil(quantile * sorted.size()) - 1);
     }
 

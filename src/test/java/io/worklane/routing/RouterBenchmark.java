@@ -6,12 +6,9 @@ import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.Callable;
@@ -19,7 +16,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -35,12 +31,13 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import io.worklane.PostgresIntegrationTest;
+import io.worklane.benchmark.BenchmarkFigures;
 
 /**
  * The router on a queue of 100,000 items and 200 agents. Measures, asserts no timing: how long an agent waits from
  * READY to its first offer, offers per second with four routers filling every agent, and the candidate query's
  * plan. The first offers of a fresh JVM run interpreted code: warm-up agents take one item each first, and their
- * figures are reported apart. Only {@code ./mvnw test -Pbench} runs it; figures go to stdout and {@code target/benchmark/router.json}.
+ * figures are reported apart. Only {@code ./mvnw verify -Pbench} runs it; figures go to stdout and {@code target/benchmark/router.json}.
  * The ballast rows name no process instance, so the router passes over them, but its query walks them.
  */
 @Tag("benchmark")
@@ -64,7 +61,7 @@ class RouterBenchmark extends PostgresIntegrationTest {
     @Qualifier(RoutingConfiguration.EXECUTOR)
     private ThreadPoolTaskExecutor routingExecutor;
 
-    private final Map<String, Object> figures = new LinkedHashMap<>();
+    private final BenchmarkFigures figures = new BenchmarkFigures("router");
     private final StringBuilder plans = new StringBuilder();
 
     @BeforeAll
@@ -87,22 +84,22 @@ class RouterBenchmark extends PostgresIntegrationTest {
         long start = System.nanoTime();
         load.startLeads("BENCH-", REAL + WARM_UP, 4);
         load.awaitQueued(REAL + WARM_UP, Duration.ofMinutes(10));
-        figure("setup.realItems.ms", ms(start));
+        figures.put("setup.realItems.ms", ms(start));
         start = System.nanoTime();
         insertBallast(jdbc.queryForObject("SELECT MIN(priority) FROM work_item", Integer.class));
         jdbc.execute("ANALYZE work_item, agent, agent_skill, agent_capacity, act_ru_execution");
-        figure("setup.ballast.ms", ms(start));
+        figures.put("setup.ballast.ms", ms(start));
         load.awaitRoutingIdle();
         assertThat(load.queued()).isEqualTo(REAL + WARM_UP + BALLAST);
         explain("firstOffer", "real items on top", agents.get(0));
 
         List<Double> warmUp = readyToFirstOffer(load, warmUpAgents);
-        figure("warmUp.first_ms", warmUp.get(0));
-        figure("warmUp.p50_ms", percentile(sorted(warmUp), 0.50));
+        figures.put("warmUp.first_ms", warmUp.get(0));
+        figures.put("warmUp.p50_ms", BenchmarkFigures.percentile(sorted(warmUp), 0.50));
         List<Double> readyToOffer = sorted(readyToFirstOffer(load, agents));
-        figure("readyToOffer.p50_ms", percentile(readyToOffer, 0.50));
-        figure("readyToOffer.p99_ms", percentile(readyToOffer, 0.99));
-        figure("readyToOffer.max_ms", readyToOffer.get(readyToOffer.size() - 1));
+        figures.put("readyToOffer.p50_ms", BenchmarkFigures.percentile(readyToOffer, 0.50));
+        figures.put("readyToOffer.p99_ms", BenchmarkFigures.percentile(readyToOffer, 0.99));
+        figures.put("readyToOffer.max_ms", readyToOffer.get(readyToOffer.size() - 1));
 
         Queue<String> toFill = new ConcurrentLinkedQueue<>(agents);
         List<Callable<Integer>> routers = Collections.nCopies(4, () -> {
@@ -120,9 +117,9 @@ class RouterBenchmark extends PostgresIntegrationTest {
         }
         long fillMs = ms(start);
         pool.shutdown();
-        figure("fill.offers", offered);
-        figure("fill.ms", fillMs);
-        figure("fill.offers_per_s", offered * 1000.0 / fillMs);
+        figures.put("fill.offers", offered);
+        figures.put("fill.ms", fillMs);
+        figures.put("fill.offers_per_s", offered * 1000.0 / fillMs);
         List<Integer> held = load.heldPerAgent(); // ordered by id: bench000..bench199, then warm00..warm19
         assertThat(held).hasSize(AGENTS + WARM_UP);
         assertThat(held.subList(0, AGENTS)).allMatch(items -> items == CAPACITY);
@@ -133,7 +130,7 @@ class RouterBenchmark extends PostgresIntegrationTest {
         jdbc.update("UPDATE agent_capacity SET max_items = max_items + 1 WHERE agent_id = ?", agents.get(0));
         long t0 = System.nanoTime();
         assertThat(router.offerNextItemTo(agents.get(0))).isEmpty();
-        figure("nothingToOffer.ms", (System.nanoTime() - t0) / 1e6);
+        figures.put("nothingToOffer.ms", (System.nanoTime() - t0) / 1e6);
         explain("nothingToOffer", "nothing left to offer, only ballast", agents.get(0));
 
         report();
@@ -198,32 +195,13 @@ class RouterBenchmark extends PostgresIntegrationTest {
                 + "(what a prepared statement may settle on) ==\n" + generic + "\n";
         System.out.println(text);
         plans.append(text);
-        figure("plan." + key + ".usesDistributionIndex", custom.contains("work_item_distribution_idx"));
-        figure("plan." + key + ".genericUsesDistributionIndex", generic.contains("work_item_distribution_idx"));
+        figures.put("plan." + key + ".usesDistributionIndex", custom.contains("work_item_distribution_idx"));
+        figures.put("plan." + key + ".genericUsesDistributionIndex", generic.contains("work_item_distribution_idx"));
     }
 
     private void report() throws Exception {
-        figures.forEach((name, value) -> System.out.println("router." + name + "=" + format(value)));
-        Files.createDirectories(OUT);
-        String json = figures.entrySet()
-            .stream()
-            .map(figure -> "  \"" + figure.getKey() + "\": " + format(figure.getValue()))
-            .collect(Collectors.joining(",\n", "{\n  \"measuredAt\": \"" + Instant.now() + "\",\n", "\n}\n"));
-        Files.writeString(OUT.resolve("router.json"), json);
+        figures.write(OUT);
         Files.writeString(OUT.resolve("router-plans.txt"), plans);
-    }
-
-    private void figure(String name, Object value) {
-        figures.put(name, value);
-    }
-
-    private static String format(Object value) {
-        return value instanceof Double number ? String.format(java.util.Locale.ROOT, "%.1f", number) : value.toString();
-    }
-
-    /** Nearest rank. */
-    private static double percentile(List<Double> sorted, double quantile) {
-        return sorted.get((int) Math.ceil(quantile * sorted.size()) - 1);
     }
 
     private static long ms(long fromNanos) {
