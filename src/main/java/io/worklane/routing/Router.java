@@ -24,8 +24,9 @@ import io.worklane.workitem.Assignments;
 
 /**
  * Offers queued items to ready agents. Each offer is one transaction: lock the agent, check its free capacity,
- * find the best item whose current target the agent matches and lock it, record the offer, correlate
- * {@code WorkItem.Offered}. Whatever fails rolls back whole and is picked up again by the next event or sweep.
+ * find the best item whose current target the agent matches and lock it, record the offer, deliver
+ * {@code WorkItem.Offered} to the item's "Wait for an agent". Whatever fails rolls back whole and is picked up again
+ * by the next event or sweep.
  */
 @Service
 public class Router {
@@ -126,8 +127,13 @@ public class Router {
             for (RoutingRepository.QueuedItem item : page) {
                 boolean matches = item.targetExpression() == null
                         || matched.computeIfAbsent(item.targetExpression(), text -> expressions.of(text).matches(skills));
-                if (matches && repository.isActive(item.processInstanceId()) && repository.lockItem(item)) {
-                    return Optional.of(offer(agent.get(), item, skills, null));
+                if (matches) {
+                    Optional<String> offered = waitingExecution(item)
+                        .filter(waiting -> repository.lockItem(item))
+                        .map(waiting -> offer(agent.get(), item, waiting, skills, null));
+                    if (offered.isPresent()) {
+                        return offered;
+                    }
                 }
             }
             if (page.size() < PAGE) {
@@ -139,14 +145,25 @@ public class Router {
 
     private Optional<String> offerItem(String agentId, RoutingRepository.QueuedItem item, int qualifiedAgents) {
         var agent = repository.lockReadyAgent(agentId);
-        if (agent.isEmpty() || !repository.freeMediaTypes(agentId).contains(item.mediaType())
-                || !repository.isActive(item.processInstanceId()) || !repository.lockItem(item)) {
+        if (agent.isEmpty() || !repository.freeMediaTypes(agentId).contains(item.mediaType())) {
             return Optional.empty();
         }
-        return Optional.of(offer(agent.get(), item, repository.skillsOf(agentId), qualifiedAgents));
+        return waitingExecution(item)
+            .filter(waiting -> repository.lockItem(item))
+            .map(waiting -> offer(agent.get(), item, waiting, repository.skillsOf(agentId), qualifiedAgents));
     }
 
-    private String offer(RoutingRepository.LockedAgent agent, RoutingRepository.QueuedItem item,
+    /**
+     * Looked up before the item is locked, so that a suspended instance is passed over without a row lock. Should
+     * the item leave and re-enter the queue in between, the message finds no such execution and the offer rolls
+     * back whole.
+     */
+    private Optional<String> waitingExecution(RoutingRepository.QueuedItem item) {
+        return repository.executionWaitingFor(MESSAGE_OFFERED, item.processInstanceId());
+    }
+
+    /** @param waitingExecution the item's execution in "Wait for an agent" */
+    private String offer(RoutingRepository.LockedAgent agent, RoutingRepository.QueuedItem item, String waitingExecution,
             Map<String, Integer> skills, Integer qualifiedAgents) {
         Instant now = clock.instant();
         boolean automatic = properties.answer().automatic(agent.answerMode(), item.department());
@@ -154,15 +171,16 @@ public class Router {
         why.put("answer", automatic ? "AUTO" : "MANUAL");
         assignments.assign(item.id(), agent.id(), !automatic, why);
         repository.markAssigned(agent.id(), now);
-        var correlation = runtimeService.createMessageCorrelation(MESSAGE_OFFERED)
-            .processInstanceId(item.processInstanceId())
-            .setVariable(ASSIGNEE, agent.id())
-            .setVariable(AUTO_ANSWER, automatic);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ASSIGNEE, agent.id());
+        variables.put(AUTO_ANSWER, automatic);
         if (!automatic) {
             // only the Answer offer task's boundary timer reads it: one variable less to write on the hot path
-            correlation.setVariable(RONA_TIMEOUT, properties.ronaTimeout().toString());
+            variables.put(RONA_TIMEOUT, properties.ronaTimeout().toString());
         }
-        correlation.correlateWithResult();
+        // straight to the waiting execution: a correlation by process instance first runs the engine's execution
+        // query, which a stale plan turns into a walk over every queued item's subscription
+        runtimeService.messageEventReceived(MESSAGE_OFFERED, waitingExecution, variables);
         return item.id();
     }
 

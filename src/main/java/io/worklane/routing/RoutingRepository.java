@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -66,11 +67,15 @@ class RoutingRepository {
             """;
 
     /**
-     * An item whose process instance is suspended (Cockpit) or gone is passed over: it could not take an offer and
-     * would block the rest.
+     * The executions of an active (not suspended, Cockpit) instance that wait for a message; the router triggers the
+     * one waiting for {@code WorkItem.Offered} itself. The message name is checked in Java: with it in the statement,
+     * stale statistics on {@code act_ru_event_subscr} lead the planner to walk every queued item's subscription by
+     * name (the engine's own correlation query does), where this one walks {@code act_idx_exe_procinst}.
      */
-    private static final String ACTIVE_INSTANCE = """
-            SELECT COUNT(*) FROM act_ru_execution WHERE id_ = :id AND suspension_state_ = 1
+    private static final String MESSAGE_WAITS = """
+            SELECT s.execution_id_, s.event_name_
+              FROM act_ru_execution e JOIN act_ru_event_subscr s ON s.execution_id_ = e.id_
+             WHERE e.proc_inst_id_ = :id AND e.suspension_state_ = 1 AND s.event_type_ = 'message'
             """;
 
     private static final String QUEUED_ITEM = """
@@ -164,10 +169,13 @@ class RoutingRepository {
                 QUEUED);
     }
 
-    boolean isActive(String processInstanceId) {
-        Integer count = jdbc.queryForObject(ACTIVE_INSTANCE, new MapSqlParameterSource("id", processInstanceId),
-                Integer.class);
-        return count != null && count > 0;
+    /** @return the execution waiting in the item's process instance for this message, if it is active and waits */
+    Optional<String> executionWaitingFor(String messageName, String processInstanceId) {
+        return jdbc.query(MESSAGE_WAITS, new MapSqlParameterSource("id", processInstanceId),
+                (row, n) -> messageName.equals(row.getString("event_name_")) ? row.getString("execution_id_") : null)
+            .stream()
+            .filter(Objects::nonNull)
+            .findFirst();
     }
 
     Optional<Target> queuedItem(String id) {
