@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.worklane.security.Caller;
 import io.worklane.web.Problems;
 import io.worklane.workitem.Actor;
+import io.worklane.workitem.ProcessMessages;
 import io.worklane.workitem.WorkItemProcess;
 import io.worklane.workitem.WorkItemState;
 import io.worklane.workitem.WorkItemView;
@@ -28,7 +29,7 @@ import io.worklane.workitem.WorkItems;
 
 /**
  * The source-driven life cycle. Each operation locks the item's row, checks the state table
- * ({@link LifecycleOperation}) and correlates the operation's message to the item's process instance, all in one
+ * ({@link LifecycleOperation}) and delivers the operation's message to the item's process instance, all in one
  * transaction: the process decides what happens, and the row changes with it.
  */
 @Service
@@ -37,11 +38,14 @@ public class WorkItemLifecycle {
 
     private final WorkItems workItems;
     private final RuntimeService runtimeService;
+    private final ProcessMessages messages;
     private final AttributeChanges attributeChanges;
 
-    WorkItemLifecycle(WorkItems workItems, RuntimeService runtimeService, AttributeChanges attributeChanges) {
+    WorkItemLifecycle(WorkItems workItems, RuntimeService runtimeService, ProcessMessages messages,
+            AttributeChanges attributeChanges) {
         this.workItems = workItems;
         this.runtimeService = runtimeService;
+        this.messages = messages;
         this.attributeChanges = attributeChanges;
     }
 
@@ -103,13 +107,10 @@ public class WorkItemLifecycle {
         requireAllowed(item, operation);
         variables.putValueTyped(ACTOR, Variables.stringValue(actorOf(caller).encoded(), true));
         try {
-            runtimeService.createMessageCorrelation(operation.message())
-                .processInstanceId(item.processInstanceId())
-                .setVariables(variables)
-                .correlateWithResult();
+            messages.deliver(operation.message(), item.processInstanceId(), variables);
         }
         catch (MismatchingMessageCorrelationException | OptimisticLockingException e) {
-            // the process moved on between our read and the correlation (a timer, the job executor)
+            // the process moved on between our read and the message (a timer, the job executor)
             throw Problems.exception(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
                     "Work item " + item.id() + " changed while " + operation.label() + " was applied; try again.",
                     Map.of("state", item.state().name()));

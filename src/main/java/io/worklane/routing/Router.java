@@ -14,13 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.worklane.workitem.Assignments;
+import io.worklane.workitem.ProcessMessages;
 
 /**
  * Offers queued items to ready agents. Each offer is one transaction: lock the agent, check its free capacity,
@@ -37,17 +37,17 @@ public class Router {
     private final RoutingRepository repository;
     private final SkillExpressions expressions;
     private final Assignments assignments;
-    private final RuntimeService runtimeService;
+    private final ProcessMessages messages;
     private final TransactionTemplate transaction;
     private final RoutingProperties properties;
     private final Clock clock;
 
     Router(RoutingRepository repository, SkillExpressions expressions, Assignments assignments,
-            RuntimeService runtimeService, TransactionTemplate transaction, RoutingProperties properties, Clock clock) {
+            ProcessMessages messages, TransactionTemplate transaction, RoutingProperties properties, Clock clock) {
         this.repository = repository;
         this.expressions = expressions;
         this.assignments = assignments;
-        this.runtimeService = runtimeService;
+        this.messages = messages;
         this.transaction = transaction;
         this.properties = properties;
         this.clock = clock;
@@ -159,7 +159,7 @@ public class Router {
      * back whole.
      */
     private Optional<String> waitingExecution(RoutingRepository.QueuedItem item) {
-        return repository.executionWaitingFor(MESSAGE_OFFERED, item.processInstanceId());
+        return messages.waitingExecution(MESSAGE_OFFERED, item.processInstanceId());
     }
 
     /** @param waitingExecution the item's execution in "Wait for an agent" */
@@ -178,9 +178,7 @@ public class Router {
             // only the Answer offer task's boundary timer reads it: one variable less to write on the hot path
             variables.put(RONA_TIMEOUT, properties.ronaTimeout().toString());
         }
-        // straight to the waiting execution: a correlation by process instance first runs the engine's execution
-        // query, which a stale plan turns into a walk over every queued item's subscription
-        runtimeService.messageEventReceived(MESSAGE_OFFERED, waitingExecution, variables);
+        messages.deliverTo(MESSAGE_OFFERED, waitingExecution, variables);
         return item.id();
     }
 

@@ -5,7 +5,6 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -64,18 +63,6 @@ class RoutingRepository {
                                            AND s.proficiency >= w.target_min_proficiency))))
              ORDER BY w.priority DESC, w.queued_at ASC, w.id ASC
              LIMIT %d OFFSET %d
-            """;
-
-    /**
-     * The executions of an active (not suspended, Cockpit) instance that wait for a message; the router triggers the
-     * one waiting for {@code WorkItem.Offered} itself. The message name is checked in Java: with it in the statement,
-     * stale statistics on {@code act_ru_event_subscr} lead the planner to walk every queued item's subscription by
-     * name (the engine's own correlation query does), where this one walks {@code act_idx_exe_procinst}.
-     */
-    private static final String MESSAGE_WAITS = """
-            SELECT s.execution_id_, s.event_name_
-              FROM act_ru_execution e JOIN act_ru_event_subscr s ON s.execution_id_ = e.id_
-             WHERE e.proc_inst_id_ = :id AND e.suspension_state_ = 1 AND s.event_type_ = 'message'
             """;
 
     private static final String QUEUED_ITEM = """
@@ -167,15 +154,6 @@ class RoutingRepository {
         // table, costs the walk high enough for JIT compilation, and spends 70 ms compiling a 0.5 ms query
         return jdbc.query(CANDIDATES.formatted(limit, offset), agent(agentId).addValue("mediaTypes", mediaTypes),
                 QUEUED);
-    }
-
-    /** @return the execution waiting in the item's process instance for this message, if it is active and waits */
-    Optional<String> executionWaitingFor(String messageName, String processInstanceId) {
-        return jdbc.query(MESSAGE_WAITS, new MapSqlParameterSource("id", processInstanceId),
-                (row, n) -> messageName.equals(row.getString("event_name_")) ? row.getString("execution_id_") : null)
-            .stream()
-            .filter(Objects::nonNull)
-            .findFirst();
     }
 
     Optional<Target> queuedItem(String id) {

@@ -10,7 +10,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -19,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.worklane.agent.Agents;
 import io.worklane.web.Problems;
 import io.worklane.workitem.Actor;
+import io.worklane.workitem.ProcessMessages;
 import io.worklane.workitem.WorkItemState;
 import io.worklane.workitem.WorkItemView;
 import io.worklane.workitem.WorkItems;
@@ -29,12 +29,12 @@ class Workbins {
 
     private final WorkItems workItems;
     private final Agents agents;
-    private final RuntimeService runtimeService;
+    private final ProcessMessages messages;
 
-    Workbins(WorkItems workItems, Agents agents, RuntimeService runtimeService) {
+    Workbins(WorkItems workItems, Agents agents, ProcessMessages messages) {
         this.workItems = workItems;
         this.agents = agents;
-        this.runtimeService = runtimeService;
+        this.messages = messages;
     }
 
     @Transactional(readOnly = true)
@@ -46,7 +46,7 @@ class Workbins {
     @Transactional
     public WorkItemView pull(String agentId, String itemId) {
         WorkItemView item = parked(agentId, itemId);
-        correlate(item, MESSAGE_PULL, Map.of(ASSIGNEE, agentId), Actor.agent(agentId));
+        deliver(item, MESSAGE_PULL, Map.of(ASSIGNEE, agentId), Actor.agent(agentId));
         return workItems.get(itemId);
     }
 
@@ -58,7 +58,7 @@ class Workbins {
             throw Problems.exception(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-agent", "Unknown agent",
                     "'" + toAgent + "' is no agent.", Map.of("agent", String.valueOf(toAgent)));
         }
-        correlate(item, MESSAGE_PULL, Map.of(ASSIGNEE, toAgent), supervisor);
+        deliver(item, MESSAGE_PULL, Map.of(ASSIGNEE, toAgent), supervisor);
         return workItems.get(itemId);
     }
 
@@ -66,7 +66,7 @@ class Workbins {
     @Transactional
     public WorkItemView returnToQueue(String agentId, String itemId, Actor supervisor) {
         WorkItemView item = parked(agentId, itemId);
-        correlate(item, MESSAGE_RETURN_TO_QUEUE, Map.of(), supervisor);
+        deliver(item, MESSAGE_RETURN_TO_QUEUE, Map.of(), supervisor);
         return workItems.get(itemId);
     }
 
@@ -80,13 +80,10 @@ class Workbins {
         return item;
     }
 
-    private void correlate(WorkItemView item, String message, Map<String, Object> variables, Actor actor) {
+    private void deliver(WorkItemView item, String message, Map<String, Object> variables, Actor actor) {
         try {
-            runtimeService.createMessageCorrelation(message)
-                .processInstanceId(item.processInstanceId())
-                .setVariables(variables)
-                .setVariable(ACTOR, Variables.stringValue(actor.encoded(), true))
-                .correlateWithResult();
+            messages.deliver(message, item.processInstanceId(), Variables.fromMap(variables)
+                .putValueTyped(ACTOR, Variables.stringValue(actor.encoded(), true)));
         }
         catch (MismatchingMessageCorrelationException | OptimisticLockingException e) {
             throw Problems.exception(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
