@@ -113,6 +113,12 @@ final class RoutingLoad {
                 agentId);
     }
 
+    /** NOT_READY (Pause) without the presence event, keeping what the agent holds. */
+    void notReady(String agentId) {
+        jdbc.update("UPDATE agent SET presence = 'NOT_READY', presence_reason = 'Pause', presence_since = now() WHERE id = ?",
+                agentId);
+    }
+
     /** What each agent holds against its work item capacity (offered or in progress), by agent. */
     List<Integer> heldPerAgent() {
         return jdbc.queryForList("SELECT COUNT(w.id) FROM agent a LEFT JOIN work_item w ON w.assignee = a.id "
