@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
 
 import io.worklane.agent.AgentView;
@@ -24,11 +25,14 @@ import io.worklane.workitem.WorkItemView;
 @Component
 class HandlingRules {
 
-    /** A choice the agent cannot make; the message says which and why. */
-    static final class Refused extends IllegalArgumentException {
+    /**
+     * A choice the agent cannot make; the message says which and why. A form field validation failure to the engine,
+     * so that its REST API answers a Tasklist form submitted with it 400 with this message, not 500.
+     */
+    static final class Refused extends FormFieldValidationException {
 
         Refused(String message) {
-            super(message);
+            super(HANDLING_ACTION, message);
         }
     }
 

@@ -50,8 +50,9 @@ class HandlingIntegrationTests extends PostgresIntegrationTest {
         var refused = gina.post(path("gina", id, "done"), null);
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.text("detail")).contains("Mark done is disabled for Legal");
-        assertThat(gina.post("/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", Map.of())).status())
-            .as("Tasklist's own Complete button is refused as well").isEqualTo(500);
+        var submitted = gina.post("/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", Map.of()));
+        assertThat(submitted.status()).as("Tasklist's own Complete button is refused as well").isEqualTo(400);
+        assertThat(submitted.text("message")).contains("Mark done is disabled for Legal");
         assertThat(stateOf(id)).isEqualTo("IN_PROGRESS");
     }
 
