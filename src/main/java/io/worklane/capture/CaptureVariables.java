@@ -34,9 +34,10 @@ final class CaptureVariables {
     private CaptureVariables() {
     }
 
+    /** The request's attributes as process variables; one left out stays absent (read as null, it needs no row). */
     static VariableMap from(CaptureRequest request, String sourceSystem) {
         Map<String, Object> attributes = request.attributes() == null ? null : new LinkedHashMap<>(request.attributes());
-        return Variables.createVariables()
+        VariableMap variables = Variables.createVariables()
             .putValue(EXTERNAL_ID, request.externalId())
             .putValue(SOURCE_SYSTEM, sourceSystem)
             .putValue(DEPARTMENT, request.department())
@@ -61,6 +62,8 @@ final class CaptureVariables {
             .putValue(ATTRIBUTES, attributes == null ? null : Variables.objectValue(attributes)
                 .serializationDataFormat(Variables.SerializationDataFormats.JSON)
                 .create());
+        List.copyOf(variables.keySet()).stream().filter(name -> variables.get(name) == null).forEach(variables::remove);
+        return variables;
     }
 
     /** The item's current attributes in the shape of a capture body (for merge patches and restarts). */

@@ -50,10 +50,10 @@ class ValidateCoreAttributesDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         EngineCaller.dropForgedVariables(execution);
         bindSourceSystem(execution);
-        // Decisions and forms read every capture variable: absent or blank means null to them.
+        // Blank means not given. An absent variable stays absent: decisions (FEEL) and forms read it as null,
+        // and a null row per attribute the source left out would be written and kept in history for every item.
         for (String name : CAPTURE_VARIABLES) {
-            Object value = execution.getVariable(name);
-            if (!execution.hasVariable(name) || value instanceof String text && text.isBlank()) {
+            if (execution.getVariable(name) instanceof String text && text.isBlank()) {
                 execution.setVariable(name, null);
             }
         }

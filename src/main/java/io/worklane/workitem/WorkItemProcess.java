@@ -43,7 +43,7 @@ public final class WorkItemProcess {
     public static final String MEDIA_TYPE = "mediaType";
     public static final String ATTRIBUTES = "attributes";
 
-    /** Every capture variable; missing ones are set to null so that decisions and forms can read them. */
+    /** Every capture variable; one the source left out is absent, which decisions (FEEL) and forms read as null. */
     public static final List<String> CAPTURE_VARIABLES = List.of(EXTERNAL_ID, SOURCE_SYSTEM, DEPARTMENT, PROCESS,
             CUSTOMER_ID, CUSTOMER_SEGMENT, PRODUCT, SUBPRODUCT, REQUEST_TYPE, DEAL_VALUE, DESCRIPTION, CONTACT_NUMBER,
             ALTERNATIVE_CONTACT_NUMBER, NAME, SURNAME, PREFERRED_AGENT, ACTIVATION_AT, DUE_AT, PRIORITY, SOURCE_URL,

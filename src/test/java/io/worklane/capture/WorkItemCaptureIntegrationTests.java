@@ -72,6 +72,23 @@ class WorkItemCaptureIntegrationTests extends PostgresIntegrationTest {
     }
 
     @Test
+    void anAttributeTheSourceLeftOutIsNoVariableAndTheDecisionsReadItAsNull() {
+        ApiClient crm = sourceSystem("crm");
+        String id = crm.post("/api/work-items", Map.of("externalId", "ABS-1", "customerSegment", "Gold",
+                "requestType", "Lead", "name", "Jo", "surname", " ")).text("id");
+
+        var queued = await().atMost(PATIENCE).until(() -> crm.get("/api/work-items/" + id),
+                item -> "QUEUED".equals(item.text("state")));
+        assertThat(queued.text("department")).as("classified without product, process or department").isEqualTo("Sales");
+        String instance = jdbc.queryForObject("SELECT process_instance_id FROM work_item WHERE id = ?", String.class, id);
+        var variables = runtimeService.createVariableInstanceQuery().processInstanceIdIn(instance);
+        assertThat(variables.variableName("name").singleResult().getValue()).isEqualTo("Jo");
+        assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(instance).variableName("product")
+            .count()).as("left out").isZero();
+        assertThat(runtimeService.getVariable(instance, "surname")).as("blank means not given").isNull();
+    }
+
+    @Test
     void capturingTheSameExternalIdAgainAnswersWithTheExistingItem() {
         ApiClient crm = sourceSystem("crm");
         var first = crm.post("/api/work-items", Map.of("externalId", "DUP-1"));
