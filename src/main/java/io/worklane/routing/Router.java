@@ -127,13 +127,9 @@ public class Router {
             for (RoutingRepository.QueuedItem item : page) {
                 boolean matches = item.targetExpression() == null
                         || matched.computeIfAbsent(item.targetExpression(), text -> expressions.of(text).matches(skills));
-                if (matches) {
-                    Optional<String> offered = waitingExecution(item)
-                        .filter(waiting -> repository.lockItem(item))
-                        .map(waiting -> offer(agent.get(), item, waiting, skills, null));
-                    if (offered.isPresent()) {
-                        return offered;
-                    }
+                Optional<String> offered = matches ? offerIfWaiting(agent.get(), item, skills, null) : Optional.empty();
+                if (offered.isPresent()) {
+                    return offered;
                 }
             }
             if (page.size() < PAGE) {
@@ -148,18 +144,19 @@ public class Router {
         if (agent.isEmpty() || !repository.freeMediaTypes(agentId).contains(item.mediaType())) {
             return Optional.empty();
         }
-        return waitingExecution(item)
-            .filter(waiting -> repository.lockItem(item))
-            .map(waiting -> offer(agent.get(), item, waiting, repository.skillsOf(agentId), qualifiedAgents));
+        return offerIfWaiting(agent.get(), item, repository.skillsOf(agentId), qualifiedAgents);
     }
 
     /**
-     * Looked up before the item is locked, so that a suspended instance is passed over without a row lock. Should
-     * the item leave and re-enter the queue in between, the message finds no such execution and the offer rolls
-     * back whole.
+     * Locks and offers the item if its process waits for an agent. The waiting execution is looked up before the
+     * item is locked, so that a suspended instance is passed over without a row lock. Should the item leave and
+     * re-enter the queue in between, the message finds no such execution and the offer rolls back whole.
      */
-    private Optional<String> waitingExecution(RoutingRepository.QueuedItem item) {
-        return messages.waitingExecution(MESSAGE_OFFERED, item.processInstanceId());
+    private Optional<String> offerIfWaiting(RoutingRepository.LockedAgent agent, RoutingRepository.QueuedItem item,
+            Map<String, Integer> skills, Integer qualifiedAgents) {
+        return messages.waitingExecution(MESSAGE_OFFERED, item.processInstanceId())
+            .filter(waiting -> repository.lockItem(item))
+            .map(waiting -> offer(agent, item, waiting, skills, qualifiedAgents));
     }
 
     /** @param waitingExecution the item's execution in "Wait for an agent" */

@@ -36,8 +36,9 @@ import io.worklane.benchmark.BenchmarkFigures;
 /**
  * The router on a queue of 100,000 items and 200 agents. Measures, asserts no timing: how long an agent waits from
  * READY to an offer (each agent five times), offers per second with four routers filling every agent, and the
- * candidate query's plan. The first offers of a fresh JVM run interpreted code: warm-up agents take one item each first, and their
- * figures are reported apart. Only {@code ./mvnw verify -Pbench} runs it; figures go to stdout and {@code target/benchmark/router.json}.
+ * candidate query's plan. The first offers of a fresh JVM run interpreted code: warm-up agents take one item each
+ * first, and their figures are reported apart. Only {@code ./mvnw verify -Pbench} runs it; figures go to stdout and
+ * {@code target/benchmark/router.json}.
  * The ballast rows name no process instance, so the router passes over them, but its query walks them.
  */
 @Tag("benchmark")
