@@ -1,5 +1,7 @@
 package io.worklane.agent;
 
+import java.util.Map;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -15,6 +17,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.worklane.security.Caller;
+import io.worklane.security.Supervision;
 import io.worklane.web.Problems;
 
 @RestController
@@ -28,9 +31,11 @@ class AgentController {
              "mediaType": "workitem", "priority": 500, "assignedAt": "2026-11-23T09:01:00Z", "dueAt": "2026-11-26T09:00:00Z"}]}""";
 
     private final Agents agents;
+    private final Supervision supervision;
 
-    AgentController(Agents agents) {
+    AgentController(Agents agents, Supervision supervision) {
         this.agents = agents;
+        this.supervision = supervision;
     }
 
     /** Supervisors only (enforced by the security configuration). */
@@ -41,6 +46,11 @@ class AgentController {
     @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = AGENT)))
     @PutMapping
     ResponseEntity<AgentView> save(@PathVariable String agentId, @RequestBody @Validated AgentProfile profile) {
+        if (supervision.isSourceSystem(agentId)) {
+            throw Problems.exception(HttpStatus.CONFLICT, "source-system-account", "A source system is no agent",
+                    "'" + agentId + "' is a source system's account; it never becomes an agent.", Map.of());
+        }
+        requireSupervisorOf(agentId);
         boolean created = agents.save(agentId, profile);
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(agents.view(agentId));
     }
@@ -65,10 +75,18 @@ class AgentController {
         return agents.view(agentId);
     }
 
-    private static void requireSelfOrSupervisor(String agentId) {
+    private void requireSelfOrSupervisor(String agentId) {
+        if (!Caller.current().userId().equals(agentId)) {
+            requireSupervisorOf(agentId);
+        }
+    }
+
+    /** A supervisor acts on the people of their own departments only. */
+    private void requireSupervisorOf(String agentId) {
         Caller caller = Caller.current();
-        if (!caller.isSupervisor() && !caller.userId().equals(agentId)) {
-            throw Problems.forbidden("Only the agent '" + agentId + "' or a supervisor may do this.");
+        if (!caller.isSupervisor() || !supervision.supervisesPerson(caller, agentId)) {
+            throw Problems.forbidden("Only the agent '" + agentId + "' or a supervisor of their department may do "
+                    + "this.");
         }
     }
 }

@@ -24,7 +24,7 @@ class ApplyReclassificationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        workItems.reclassify(WorkItemRef.of(execution), CaptureVariables.readValid(execution),
+        workItems.reclassify(WorkItemRef.of(execution), CaptureVariables.requireSubmitted(execution),
                 CaptureVariables.changedFields(execution), Actor.of(execution, Actor.system("engine")));
     }
 }

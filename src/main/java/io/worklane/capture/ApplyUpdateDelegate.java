@@ -21,7 +21,7 @@ class ApplyUpdateDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        workItems.update(WorkItemRef.of(execution), CaptureVariables.readValid(execution),
+        workItems.update(WorkItemRef.of(execution), CaptureVariables.requireSubmitted(execution),
                 CaptureVariables.changedFields(execution), Actor.of(execution, Actor.system("engine")));
     }
 }

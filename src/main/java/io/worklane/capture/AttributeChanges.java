@@ -38,7 +38,8 @@ class AttributeChanges {
         this.rules = rules;
     }
 
-    record Changes(VariableMap variables, List<String> fields) {
+    /** @param merged the item's attributes after the patch, for the row; {@code variables} only the changed ones */
+    record Changes(VariableMap variables, List<String> fields, CaptureRequest merged) {
 
         boolean isEmpty() {
             return fields.isEmpty();
@@ -46,8 +47,15 @@ class AttributeChanges {
     }
 
     Changes read(JsonNode patch, WorkItemView item) {
+        return read(patch, item, Set.of());
+    }
+
+    /** @param dropped attributes of the item that the patched result starts without (unless the patch sets them) */
+    Changes read(JsonNode patch, WorkItemView item, Set<String> dropped) {
+        ObjectNode merged = json.valueToTree(CaptureVariables.asRequest(item));
+        merged.remove(dropped);
         if (patch == null || patch.isNull()) {
-            return new Changes(Variables.createVariables(), List.of());
+            return new Changes(Variables.createVariables(), List.of(), parse(merged));
         }
         if (!patch.isObject()) {
             throw Problems.invalid("The body must be a JSON object of the attributes to change.");
@@ -60,14 +68,13 @@ class AttributeChanges {
             }
             fields.add(name);
         }
-        ObjectNode merged = json.valueToTree(CaptureVariables.asRequest(item));
         mergePatch(merged, (ObjectNode) patch);
         CaptureRequest request = parse(merged);
         rules.check(request);
         VariableMap all = CaptureVariables.from(request, item.sourceSystem());
         VariableMap changed = Variables.createVariables();
         fields.forEach(field -> changed.put(field, all.get(field)));
-        return new Changes(changed, List.copyOf(fields));
+        return new Changes(changed, List.copyOf(fields), request);
     }
 
     /** RFC 7396: objects merge member by member (custom attributes too); null removes a member. */

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -63,7 +64,39 @@ final class CaptureVariables {
                 .serializationDataFormat(Variables.SerializationDataFormats.JSON)
                 .create());
         List.copyOf(variables.keySet()).stream().filter(name -> variables.get(name) == null).forEach(variables::remove);
+        // the exact values (money as BigDecimal) for the row, in memory only: the variables above serve the rules
+        variables.putValueTyped(SUBMITTED_ATTRIBUTES, Variables.objectValue(new Submitted(request, sourceSystem), true)
+            .create());
         return variables;
+    }
+
+    /** What the API validated, as handed to the process with {@link #from}. */
+    record Submitted(CaptureRequest request, String sourceSystem) {
+    }
+
+    /**
+     * The attributes the API handed over for this call; empty when the call came through another door, whose stored
+     * variables are not the row's to take.
+     */
+    static java.util.Optional<NewWorkItem> submitted(DelegateExecution execution) {
+        TypedValue typed = execution.getVariableTyped(SUBMITTED_ATTRIBUTES);
+        if (typed == null || !typed.isTransient() || !(typed.getValue() instanceof Submitted submitted)) {
+            return java.util.Optional.empty();
+        }
+        CaptureRequest r = submitted.request();
+        return java.util.Optional.of(new NewWorkItem(execution.getProcessBusinessKey(),
+                execution.getProcessInstanceId(), r.externalId(), submitted.sourceSystem(), r.department(),
+                r.process(), r.customerId(), r.customerSegment(), r.product(), r.subproduct(), r.requestType(),
+                r.dealValue(), r.description(), r.contactNumber(), r.alternativeContactNumber(), r.name(),
+                r.surname(), r.preferredAgent(), defaultIfNull(r.mediaType(), DEFAULT_MEDIA_TYPE), r.sourceUrl(),
+                r.attributes() == null ? null : new LinkedHashMap<>(r.attributes()), r.priority(),
+                r.activationAt(), r.dueAt()));
+    }
+
+    /** For the operations after capture: only the API's hand-over changes the row. */
+    static NewWorkItem requireSubmitted(DelegateExecution execution) {
+        return submitted(execution).orElseThrow(() -> new BadUserRequestException("A work item's attributes change "
+                + "only through Worklane's API (PATCH or restart /api/work-items/{id})."));
     }
 
     /** The item's current attributes in the shape of a capture body (for merge patches and restarts). */
@@ -92,15 +125,6 @@ final class CaptureVariables {
     }
 
     record Reading(NewWorkItem item, List<String> problems) {
-    }
-
-    /** For the operations after capture: the API validated the values, so a bad one comes from elsewhere. */
-    static NewWorkItem readValid(DelegateExecution execution) {
-        Reading reading = read(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), execution);
-        if (!reading.problems().isEmpty()) {
-            throw new BadUserRequestException("Invalid work item attributes: " + String.join("; ", reading.problems()));
-        }
-        return reading.item();
     }
 
     static List<String> changedFields(DelegateExecution execution) {

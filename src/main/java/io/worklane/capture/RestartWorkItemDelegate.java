@@ -38,7 +38,7 @@ class RestartWorkItemDelegate implements JavaDelegate {
         if (caller != null && !caller.equals(item.sourceSystem())) {
             throw new BadUserRequestException("Work item " + id + " belongs to another source system.");
         }
-        workItems.restart(WorkItemRef.of(execution), CaptureVariables.readValid(execution),
+        workItems.restart(WorkItemRef.of(execution), CaptureVariables.requireSubmitted(execution),
                 Actor.of(execution, Actor.system("engine")));
         execution.setVariable(WORK_ITEM_ID, id);
     }

@@ -66,7 +66,11 @@ class ValidateCoreAttributesDelegate implements JavaDelegate {
             throw new BadUserRequestException("Business key " + id + " names an existing work item; start without "
                     + "a business key (or restart that item).");
         }
-        CaptureVariables.Reading reading = CaptureVariables.read(id, execution.getProcessInstanceId(), execution);
+        // the API's validated hand-over, else (a start over the engine REST API, checked at that door) the variables
+        String itemId = id;
+        CaptureVariables.Reading reading = CaptureVariables.submitted(execution)
+            .map(item -> new CaptureVariables.Reading(item, List.of()))
+            .orElseGet(() -> CaptureVariables.read(itemId, execution.getProcessInstanceId(), execution));
         List<String> problems = new ArrayList<>();
         if (reading.item().externalId() == null) {
             problems.add("externalId is missing");

@@ -18,7 +18,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.worklane.security.Caller;
-import io.worklane.web.Problems;
 import io.worklane.workitem.WorkItemEventView;
 import io.worklane.workitem.WorkItemView;
 import io.worklane.workitem.WorkItems;
@@ -29,10 +28,12 @@ class WorkItemCaptureController {
 
     private final WorkItemCapture capture;
     private final WorkItems workItems;
+    private final WorkItemAccess access;
 
-    WorkItemCaptureController(WorkItemCapture capture, WorkItems workItems) {
+    WorkItemCaptureController(WorkItemCapture capture, WorkItems workItems, WorkItemAccess access) {
         this.capture = capture;
         this.workItems = workItems;
+        this.access = access;
     }
 
     @PostMapping
@@ -57,15 +58,15 @@ class WorkItemCaptureController {
     @Operation(summary = "Read a work item")
     @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = ApiExamples.ITEM)))
     WorkItemView get(@PathVariable String id) {
-        return visible(workItems.find(id).orElseThrow(() -> Problems.notFound("work-item", id)));
+        return access.visible(workItems.find(id), id, Caller.current());
     }
 
     @GetMapping(params = { "sourceSystem", "externalId" })
     @Operation(summary = "Find a work item by the source system's own id")
     @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = ApiExamples.ITEM)))
     WorkItemView findBySource(@RequestParam String sourceSystem, @RequestParam String externalId) {
-        return visible(workItems.findBySource(sourceSystem, externalId)
-            .orElseThrow(() -> Problems.notFound("work-item", sourceSystem + "/" + externalId)));
+        return access.visible(workItems.findBySource(sourceSystem, externalId), sourceSystem + "/" + externalId,
+                Caller.current());
     }
 
     @GetMapping("/{id}/history")
@@ -76,17 +77,5 @@ class WorkItemCaptureController {
     List<WorkItemEventView> history(@PathVariable String id) {
         get(id);
         return workItems.history(id);
-    }
-
-    private static WorkItemView visible(WorkItemView item) {
-        requireVisible(item, Caller.current());
-        return item;
-    }
-
-    /** A source system reads and changes only its own items. */
-    static void requireVisible(WorkItemView item, Caller caller) {
-        if (caller.isSourceSystemOnly() && !caller.userId().equals(item.sourceSystem())) {
-            throw Problems.forbidden("Work item " + item.id() + " belongs to another source system.");
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.worklane.capture;
 
 import static io.worklane.workitem.WorkItemProcess.ACTOR;
 import static io.worklane.workitem.WorkItemProcess.CHANGED_FIELDS;
+import static io.worklane.workitem.WorkItemProcess.SUBMITTED_ATTRIBUTES;
 
 import java.util.List;
 import java.util.Map;
@@ -41,8 +42,11 @@ public class WorkItemLifecycle {
     private final ProcessMessages messages;
     private final AttributeChanges attributeChanges;
 
+    private final WorkItemAccess access;
+
     WorkItemLifecycle(WorkItems workItems, RuntimeService runtimeService, ProcessMessages messages,
-            AttributeChanges attributeChanges) {
+            AttributeChanges attributeChanges, WorkItemAccess access) {
+        this.access = access;
         this.workItems = workItems;
         this.runtimeService = runtimeService;
         this.messages = messages;
@@ -76,7 +80,9 @@ public class WorkItemLifecycle {
         boolean reclassify = item.state() != WorkItemState.HELD
                 && changes.fields().stream().anyMatch(WorkItemProcess.CLASSIFICATION_INPUTS::contains);
         VariableMap variables = changes.variables()
-            .putValueTyped(CHANGED_FIELDS, Variables.stringValue(String.join(",", changes.fields()), true));
+            .putValueTyped(CHANGED_FIELDS, Variables.stringValue(String.join(",", changes.fields()), true))
+            .putValueTyped(SUBMITTED_ATTRIBUTES, CaptureVariables.from(changes.merged(), item.sourceSystem())
+                .getValueTyped(SUBMITTED_ATTRIBUTES));
         return operate(item, caller, reclassify ? LifecycleOperation.RECLASSIFY : LifecycleOperation.UPDATE,
                 variables);
     }
@@ -85,11 +91,9 @@ public class WorkItemLifecycle {
     WorkItemView restart(String id, JsonNode patch, Caller caller) {
         WorkItemView item = lockVisible(id, caller);
         requireAllowed(item, LifecycleOperation.RESTART);
-        var changes = attributeChanges.read(patch, item);
-        VariableMap variables = CaptureVariables.from(CaptureVariables.asRequest(item), item.sourceSystem());
         // what lookups filled is not the source system's word: the restarted item asks the sources again
-        item.contextData().keySet().stream().filter(variables::containsKey).forEach(key -> variables.put(key, null));
-        variables.putAll(changes.variables());
+        var changes = attributeChanges.read(patch, item, item.contextData().keySet());
+        VariableMap variables = CaptureVariables.from(changes.merged(), item.sourceSystem());
         variables.putValueTyped(ACTOR, Variables.stringValue(actorOf(caller).encoded(), true));
         runtimeService.createMessageCorrelation(LifecycleOperation.RESTART.message())
             .processInstanceBusinessKey(id)
@@ -119,9 +123,7 @@ public class WorkItemLifecycle {
     }
 
     private WorkItemView lockVisible(String id, Caller caller) {
-        WorkItemView item = workItems.lock(id).orElseThrow(() -> Problems.notFound("work-item", id));
-        WorkItemCaptureController.requireVisible(item, caller);
-        return item;
+        return access.visible(workItems.lock(id), id, caller);
     }
 
     private static void requireAllowed(WorkItemView item, LifecycleOperation operation) {

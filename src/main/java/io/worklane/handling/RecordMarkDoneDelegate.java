@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.worklane.workitem.Actor;
 import io.worklane.workitem.WorkItemRef;
 import io.worklane.workitem.WorkItems;
 
@@ -26,6 +27,7 @@ class RecordMarkDoneDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         // the gateway and timer after this task read the variable: it says what the row says, whatever a task
         // completion may have set
-        execution.setVariable(CONFIRMATION_TIMEOUT, workItems.markDone(WorkItemRef.of(execution)));
+        execution.setVariable(CONFIRMATION_TIMEOUT, workItems.markDone(WorkItemRef.of(execution),
+                Actor.of(execution, null)));
     }
 }

@@ -2,6 +2,7 @@ package io.worklane.queue;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +13,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.worklane.security.Caller;
+import io.worklane.security.Supervision;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -20,10 +23,12 @@ class QueueController {
 
     private final QueueRepository queue;
     private final Clock clock;
+    private final Supervision supervision;
 
-    QueueController(QueueRepository queue, Clock clock) {
+    QueueController(QueueRepository queue, Clock clock, Supervision supervision) {
         this.queue = queue;
         this.clock = clock;
+        this.supervision = supervision;
     }
 
     record Queue(List<QueueEntry> items) {
@@ -39,6 +44,12 @@ class QueueController {
     @Transactional(readOnly = true)
     Queue queue(@RequestParam(required = false) String department, @RequestParam(required = false) String skill,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        return new Queue(queue.top(department, skill, limit, clock.instant()));
+        // a supervisor sees the queue of the departments they supervise
+        Set<String> supervised = supervision.departmentsOf(Caller.current());
+        if (supervised != null && department != null
+                && supervised.stream().noneMatch(name -> name.equalsIgnoreCase(department))) {
+            return new Queue(List.of());
+        }
+        return new Queue(queue.top(department, supervised, skill, limit, clock.instant()));
     }
 }

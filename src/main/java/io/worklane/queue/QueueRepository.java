@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +26,7 @@ class QueueRepository {
               FROM work_item
              WHERE state = 'QUEUED'
                AND (CAST(:department AS VARCHAR(100)) IS NULL OR department = :department)
+               AND (:allDepartments OR LOWER(department) IN (:departments))
                AND (CAST(:skill AS VARCHAR(100)) IS NULL OR required_skill = :skill)
              ORDER BY priority DESC, queued_at ASC
              LIMIT :limit
@@ -41,8 +43,14 @@ class QueueRepository {
         this.json = json;
     }
 
-    List<QueueEntry> top(String department, String skill, int limit, Instant now) {
+    /** @param departments the departments the caller may see; null: all */
+    List<QueueEntry> top(String department, Collection<String> departments, String skill, int limit, Instant now) {
+        // an empty IN () is no SQL: a department no item has stands in for "none"
+        List<String> visible = departments == null || departments.isEmpty() ? List.of("")
+                : departments.stream().map(name -> name.toLowerCase(java.util.Locale.ROOT)).toList();
         var parameters = new MapSqlParameterSource().addValue("department", department)
+            .addValue("allDepartments", departments == null)
+            .addValue("departments", visible)
             .addValue("skill", skill)
             .addValue("limit", limit);
         List<QueueEntry> entries = new ArrayList<>();

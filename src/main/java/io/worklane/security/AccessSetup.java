@@ -1,6 +1,7 @@
 package io.worklane.security;
 
 import static io.worklane.security.WorklaneGroups.AGENTS;
+import static io.worklane.security.WorklaneGroups.ALL_DEPARTMENTS;
 import static io.worklane.security.WorklaneGroups.SOURCE_SYSTEMS;
 import static io.worklane.security.WorklaneGroups.SUPERVISORS;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
@@ -13,8 +14,6 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
 import static org.camunda.bpm.engine.authorization.Permissions.TASK_WORK;
-import static org.camunda.bpm.engine.authorization.Permissions.UPDATE;
-import static org.camunda.bpm.engine.authorization.Permissions.UPDATE_INSTANCE;
 
 import java.util.Map;
 
@@ -24,6 +23,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -77,20 +78,31 @@ class AccessSetup implements ApplicationRunner {
     private void setUp() {
         group(AGENTS, "Agents", "WORKLANE");
         group(SUPERVISORS, "Supervisors", "WORKLANE");
+        group(ALL_DEPARTMENTS, "All departments", "WORKLANE");
         group(SOURCE_SYSTEMS, "Source systems", "SYSTEM");
 
         grant(AGENTS, Resources.APPLICATION, "tasklist", ACCESS);
         grant(AGENTS, Resources.PROCESS_DEFINITION, "work-item", READ);
 
+        // A supervisor sees the work items of their departments through Worklane's API and pages. Camunda's
+        // authorizations cannot tell departments apart (one process for all), so its generic views of instances
+        // and tasks are for all-department supervisors only.
         grant(SUPERVISORS, Resources.APPLICATION, "tasklist", ACCESS);
         grant(SUPERVISORS, Resources.APPLICATION, "cockpit", ACCESS);
-        // Tasks are worked, never reassigned in Tasklist: the router assigns, and the row must agree.
-        grant(SUPERVISORS, Resources.PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_HISTORY, READ_TASK,
-                UPDATE_INSTANCE);
-        grant(SUPERVISORS, Resources.PROCESS_INSTANCE, ANY, READ, UPDATE);
-        grant(SUPERVISORS, Resources.TASK, ANY, READ, TASK_WORK);
+        grant(SUPERVISORS, Resources.PROCESS_DEFINITION, ANY, READ);
         grant(SUPERVISORS, Resources.DECISION_DEFINITION, ANY, READ, READ_HISTORY);
         grant(SUPERVISORS, Resources.DEPLOYMENT, ANY, READ);
+        revoke(SUPERVISORS, Resources.PROCESS_INSTANCE, ANY);
+        revoke(SUPERVISORS, Resources.TASK, ANY);
+
+        // Tasks are worked, never reassigned in Tasklist: the router assigns, and the row must agree. Instances
+        // may be suspended and their failed jobs retried; their variables and activities change only through
+        // Worklane's API (the engine plugin refuses the rest at every door).
+        grant(ALL_DEPARTMENTS, Resources.PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_HISTORY, READ_TASK,
+                ProcessDefinitionPermissions.SUSPEND_INSTANCE, ProcessDefinitionPermissions.RETRY_JOB);
+        grant(ALL_DEPARTMENTS, Resources.PROCESS_INSTANCE, ANY, READ, ProcessInstancePermissions.SUSPEND,
+                ProcessInstancePermissions.RETRY_JOB);
+        grant(ALL_DEPARTMENTS, Resources.TASK, ANY, READ, TASK_WORK);
 
         // Source systems may start work items over the engine REST API, nothing more.
         grant(SOURCE_SYSTEMS, Resources.PROCESS_DEFINITION, "work-item", READ, CREATE_INSTANCE);
@@ -102,7 +114,8 @@ class AccessSetup implements ApplicationRunner {
         grant(SUPERVISORS, Resources.FILTER, mine.getId(), READ);
         Filter all = filter(ALL_WORK_ITEMS, taskService.createTaskQuery().processDefinitionKey("work-item"), 0,
                 "Every open work item task");
-        grant(SUPERVISORS, Resources.FILTER, all.getId(), READ);
+        revoke(SUPERVISORS, Resources.FILTER, all.getId());
+        grant(ALL_DEPARTMENTS, Resources.FILTER, all.getId(), READ);
     }
 
     private void group(String id, String name, String type) {
@@ -114,23 +127,33 @@ class AccessSetup implements ApplicationRunner {
         }
     }
 
+    /** The group holds exactly these permissions on the resource (an earlier version's grant is brought in line). */
     private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        boolean present = authorizationService.createAuthorizationQuery()
+        Authorization authorization = find(groupId, resource, resourceId);
+        if (authorization == null) {
+            authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+            authorization.setGroupId(groupId);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        }
+        authorization.setPermissions(permissions);
+        authorizationService.saveAuthorization(authorization);
+    }
+
+    private void revoke(String groupId, Resource resource, String resourceId) {
+        Authorization authorization = find(groupId, resource, resourceId);
+        if (authorization != null) {
+            authorizationService.deleteAuthorization(authorization.getId());
+        }
+    }
+
+    private Authorization find(String groupId, Resource resource, String resourceId) {
+        var found = authorizationService.createAuthorizationQuery()
             .groupIdIn(groupId)
             .resourceType(resource)
             .resourceId(resourceId)
-            .count() > 0;
-        if (present) {
-            return;
-        }
-        Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-        authorization.setGroupId(groupId);
-        authorization.setResource(resource);
-        authorization.setResourceId(resourceId);
-        for (Permission permission : permissions) {
-            authorization.addPermission(permission);
-        }
-        authorizationService.saveAuthorization(authorization);
+            .list();
+        return found.isEmpty() ? null : found.get(0);
     }
 
     private Filter filter(String name, TaskQuery query, int priority, String description) {

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.worklane.security.Caller;
+import io.worklane.security.Supervision;
 import io.worklane.web.Problems;
 import io.worklane.workitem.Actor;
 import io.worklane.workitem.WorkItemView;
@@ -23,17 +24,20 @@ class WorkbinController {
     }
 
     private final Workbins workbins;
+    private final Supervision supervision;
 
-    WorkbinController(Workbins workbins) {
+    WorkbinController(Workbins workbins, Supervision supervision) {
         this.workbins = workbins;
+        this.supervision = supervision;
     }
 
     @Operation(summary = "The agent's parked items (the agent or a supervisor)")
     @GetMapping("/api/agents/{agentId}/workbin")
     List<WorkItemView> workbin(@PathVariable String agentId) {
         Caller caller = Caller.current();
-        if (!caller.isSupervisor() && !caller.userId().equals(agentId)) {
-            throw Problems.forbidden("Only the agent '" + agentId + "' or a supervisor sees this workbin.");
+        if (!caller.userId().equals(agentId) && !(caller.isSupervisor() && supervision.supervisesPerson(caller, agentId))) {
+            throw Problems.forbidden("Only the agent '" + agentId + "' or a supervisor of their department sees this "
+                    + "workbin.");
         }
         return workbins.of(agentId);
     }
@@ -50,20 +54,24 @@ class WorkbinController {
     @Operation(summary = "Return a parked item to the queue (supervisors)")
     @PostMapping("/api/agents/{agentId}/items/{itemId}/return")
     WorkItemView returnToQueue(@PathVariable String agentId, @PathVariable String itemId) {
-        return workbins.returnToQueue(agentId, itemId, supervisor());
+        return workbins.returnToQueue(agentId, itemId, supervisorOf(agentId));
     }
 
     @Operation(summary = "Reassign a parked item to another agent, who handles it at once (supervisors)")
     @PostMapping("/api/agents/{agentId}/items/{itemId}/reassign")
     WorkItemView reassign(@PathVariable String agentId, @PathVariable String itemId,
             @RequestBody Reassignment reassignment) {
-        return workbins.reassign(agentId, itemId, reassignment.agent(), supervisor());
+        Actor supervisor = supervisorOf(agentId);
+        supervisorOf(reassignment.agent());
+        return workbins.reassign(agentId, itemId, reassignment.agent(), supervisor);
     }
 
-    private static Actor supervisor() {
+    /** The calling supervisor, if the agent is of their departments. */
+    private Actor supervisorOf(String agentId) {
         Caller caller = Caller.current();
-        if (!caller.isSupervisor()) {
-            throw Problems.forbidden("Only supervisors return or reassign parked items.");
+        if (!caller.isSupervisor() || agentId == null || !supervision.supervisesPerson(caller, agentId)) {
+            throw Problems.forbidden("Only a supervisor of " + agentId + "'s department returns or reassigns their "
+                    + "parked items.");
         }
         return new Actor(Actor.Type.SUPERVISOR, caller.userId());
     }

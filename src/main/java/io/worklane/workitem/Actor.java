@@ -4,6 +4,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
+import io.worklane.security.WorklaneGroups;
+
 /** Who caused a transition: reports and the history endpoint show it. */
 public record Actor(Type type, String id) {
 
@@ -45,11 +47,21 @@ public record Actor(Type type, String id) {
             int colon = text.indexOf(':');
             return new Actor(Type.valueOf(text.substring(0, colon)), text.substring(colon + 1));
         }
-        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        if (user != null && user.getUserId() != null) {
-            boolean isAssignee = user.getUserId().equals(execution.getVariable(WorkItemProcess.ASSIGNEE));
-            return new Actor(isAssignee ? Type.AGENT : Type.USER, user.getUserId());
+        Actor user = ofEngineUser(execution);
+        if (user != null) {
+            boolean isAssignee = user.id().equals(execution.getVariable(WorkItemProcess.ASSIGNEE));
+            return isAssignee ? agent(user.id()) : user;
         }
         return fallback;
+    }
+
+    /** The Camunda user calling the engine (engine REST, Tasklist, Cockpit), as who they are; null if none. */
+    public static Actor ofEngineUser(DelegateExecution execution) {
+        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (user == null || user.getUserId() == null) {
+            return null;
+        }
+        boolean supervisor = user.getGroupIds() != null && user.getGroupIds().contains(WorklaneGroups.SUPERVISORS);
+        return new Actor(supervisor ? Type.SUPERVISOR : Type.USER, user.getUserId());
     }
 }

@@ -81,6 +81,11 @@ public final class WorkItemProcess {
     // transient variables handed to an operation's delegate by the correlation
     /** Who asked for the operation, as {@code TYPE:id} (see {@link Actor#encoded()}). */
     public static final String ACTOR = "actor";
+    /**
+     * The attributes the API validated (capture, update, restart), handed to the delegate that writes them into the
+     * row; stored variables never are, since anyone who completes a task could have set them.
+     */
+    public static final String SUBMITTED_ATTRIBUTES = "submittedAttributes";
     /** The changed attributes of an update, comma-separated. */
     public static final String CHANGED_FIELDS = "changedFields";
     public static final String ASSIGNEE = "assignee";

@@ -166,10 +166,10 @@ public class WorkItems {
 
     /**
      * The agent marked the item done; the row (not a variable an agent could set) says whether the source
-     * system must confirm. @return the confirmation time-out (ISO-8601) the item now waits for, or null
+     * system must confirm. @param actor who marked it done; null: its agent. @return the confirmation time-out (ISO-8601) the item now waits for, or null
      */
-    public String markDone(WorkItemRef ref) {
-        return transitions.releasing(ref, WorkItemEventType.DONE, null, (item, now) -> item.markDone(now), Map.of())
+    public String markDone(WorkItemRef ref, Actor actor) {
+        return transitions.releasing(ref, WorkItemEventType.DONE, actor, (item, now) -> item.markDone(now), Map.of())
             .confirmationTimeout();
     }
 
@@ -205,6 +205,22 @@ public class WorkItems {
 
     public void cancel(WorkItemRef ref, Actor actor) {
         transitions.releasing(ref, WorkItemEventType.CANCELED, actor, (item, now) -> item.cancel(now), Map.of());
+    }
+
+    /**
+     * The item's process instance is being deleted through one of Camunda's own doors (Cockpit, engine REST): an
+     * item still alive in it is canceled with it, by whoever deleted it. Nothing happens to an item already ended or
+     * living in another (restarted) instance.
+     */
+    public void cancelWithDeletedInstance(WorkItemRef ref, Actor actor) {
+        boolean alive = items.findForUpdate(ref.id())
+            .filter(item -> ref.processInstanceId().equals(item.processInstanceId()))
+            .filter(item -> !item.toView(clock.instant()).state().isEnd())
+            .isPresent();
+        if (alive) {
+            transitions.releasing(ref, WorkItemEventType.CANCELED, actor, (item, now) -> item.cancel(now),
+                    details("reason", "process instance deleted"));
+        }
     }
 
     public void complete(WorkItemRef ref, Actor actor) {

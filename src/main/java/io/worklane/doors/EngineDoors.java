@@ -1,0 +1,80 @@
+package io.worklane.doors;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import io.worklane.capture.EngineStartRules;
+import io.worklane.workitem.WorkItems;
+
+/**
+ * The process engine plugin that puts Worklane's rules at Camunda's doors: the {@link DoorGuard} before every
+ * command, deserialization type validation on (only the types Worklane itself stores are ever rebuilt from a
+ * variable), and the {@link InstanceDeletion} listener on every work item instance. Spring beans it needs are looked
+ * up when first used, since the engine is built before them.
+ */
+@Component
+class EngineDoors implements ProcessEnginePlugin {
+
+    /**
+     * What a variable may be rebuilt into besides the engine's defaults ({@code java.lang}, the common
+     * {@code java.util} collections): nothing. Worklane stores its custom attributes as a {@code LinkedHashMap}.
+     */
+    static final String ALLOWED_PACKAGES = "";
+
+    private final ObjectProvider<EngineStartRules> startRules;
+    private final ObjectProvider<WorkItems> workItems;
+    private ProcessEngineConfigurationImpl engine;
+    private volatile DoorRules rules;
+
+    EngineDoors(ObjectProvider<EngineStartRules> startRules, ObjectProvider<WorkItems> workItems) {
+        this.startRules = startRules;
+        this.workItems = workItems;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        this.engine = configuration;
+        List<CommandInterceptor> first = new ArrayList<>();
+        first.add(new DoorGuard(this));
+        if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
+            first.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
+        }
+        configuration.setCustomPreCommandInterceptorsTxRequired(first);
+        configuration.setDeserializationTypeValidationEnabled(true);
+        configuration.setDeserializationAllowedPackages(ALLOWED_PACKAGES);
+        List<BpmnParseListener> listeners = new ArrayList<>();
+        if (configuration.getCustomPostBPMNParseListeners() != null) {
+            listeners.addAll(configuration.getCustomPostBPMNParseListeners());
+        }
+        listeners.add(new InstanceDeletion.OnWorkItemProcesses(new InstanceDeletion(workItems)));
+        configuration.setCustomPostBPMNParseListeners(listeners);
+    }
+
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+    }
+
+    @Override
+    public void postProcessEngineBuild(ProcessEngine processEngine) {
+    }
+
+    IdentityService identityService() {
+        return engine.getIdentityService();
+    }
+
+    DoorRules rules() {
+        if (rules == null) {
+            rules = new DoorRules(new EngineLookups(engine), startRules.getObject());
+        }
+        return rules;
+    }
+}
