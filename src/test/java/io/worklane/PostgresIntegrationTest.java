@@ -93,8 +93,9 @@ public abstract class PostgresIntegrationTest {
         return new ApiClient(port, null, null);
     }
 
+    /** A supervisor of every department. */
     protected ApiClient supervisor() {
-        return as("sofia", "supervisors");
+        return as("sofia", "supervisors", "all-departments");
     }
 
     protected ApiClient sourceSystem(String id) {

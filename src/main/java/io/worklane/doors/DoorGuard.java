@@ -2,7 +2,6 @@ package io.worklane.doors;
 
 import java.util.List;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -50,11 +49,13 @@ final class DoorGuard extends CommandInterceptor {
                 try {
                     doors.rules().check(command, caller);
                 }
-                catch (BadUserRequestException | org.camunda.bpm.engine.AuthorizationException refused) {
-                    // an expected refusal: one line, no stack trace
-                    log.info("Refused {} by {}: {}", command.getClass().getSimpleName(), caller.id(),
-                            refused.getMessage());
-                    throw refused;
+                catch (RuntimeException e) {
+                    if (Refusal.isRefusal(e)) {
+                        // an expected refusal: one line, no stack trace
+                        log.info("Refused {} by {}: {}", command.getClass().getSimpleName(), caller.id(),
+                                e.getMessage());
+                    }
+                    throw e;
                 }
             }
         }

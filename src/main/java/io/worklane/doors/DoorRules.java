@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.ProcessInstanceModificationBuilderImpl;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.RestartProcessInstanceBuilderImpl;
@@ -109,11 +108,11 @@ final class DoorRules {
         if (PROCESS_KEY.equals(key) && !user.isAdmin()) {
             ProcessInstanceModificationBuilderImpl instructions = start.getModificationBuilder();
             if (atActivities || !instructions.getModificationOperations().isEmpty()) {
-                throw new BadUserRequestException("startInstructions are not accepted: a work item starts at its "
+                throw Refusal.badRequest("startInstructions are not accepted: a work item starts at its "
                         + "start event, through validation.");
             }
             if (instructions.isSkipCustomListeners() || instructions.isSkipIoMappings()) {
-                throw new BadUserRequestException("skipCustomListeners and skipIoMappings are not accepted for a "
+                throw Refusal.badRequest("skipCustomListeners and skipIoMappings are not accepted for a "
                         + "work item.");
             }
         }
@@ -130,7 +129,7 @@ final class DoorRules {
         }
         List<String> problems = startRules.problems(variables);
         if (!problems.isEmpty()) {
-            throw new BadUserRequestException("Invalid work item: " + String.join("; ", problems) + ".");
+            throw Refusal.badRequest("Invalid work item: " + String.join("; ", problems) + ".");
         }
         Object declared = VariableValues.plain(variables.get(SOURCE_SYSTEM));
         if (user.isSourceSystemOnly() && declared != null && !user.id().equals(declared)) {
@@ -190,7 +189,7 @@ final class DoorRules {
     }
 
     private static AuthorizationException forbidden(String message) {
-        return new AuthorizationException(message);
+        return Refusal.forbidden(message);
     }
 
     /** Every field {@link #check} reads, for {@code CommandFieldsTests}. */

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.spin.json.SpinJsonNode;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -75,7 +74,7 @@ record TaskForm(Map<String, Field> fields) {
         submitted.forEach((name, raw) -> {
             Field field = fields.get(name);
             if (field == null) {
-                throw new BadUserRequestException("'" + name + "' is no field of this task's form; it takes "
+                throw Refusal.badRequest("'" + name + "' is no field of this task's form; it takes "
                         + fields.keySet().stream().sorted().toList() + ".");
             }
             Object value = VariableValues.plain(raw);
@@ -92,7 +91,7 @@ record TaskForm(Map<String, Field> fields) {
                     List<String> allowed = field.values() != null ? field.values()
                             : field.valuesKey() != null ? options(variableOfTask.apply(field.valuesKey())) : null;
                     if (allowed != null && !allowed.contains(value)) {
-                        throw new BadUserRequestException("'" + value + "' is no choice of " + name + "; choose one of "
+                        throw Refusal.badRequest("'" + value + "' is no choice of " + name + "; choose one of "
                                 + allowed + ".");
                     }
                 }
@@ -102,7 +101,7 @@ record TaskForm(Map<String, Field> fields) {
 
     private static void require(boolean condition, String name, String what) {
         if (!condition) {
-            throw new BadUserRequestException(name + " must be " + what + ".");
+            throw Refusal.badRequest(name + " must be " + what + ".");
         }
     }
 

@@ -4,7 +4,6 @@ import java.util.Date;
 import java.util.Map;
 import java.util.Set;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
@@ -26,7 +25,7 @@ final class VariableValues {
         }
         variables.forEach((name, value) -> {
             if (!isData(value)) {
-                throw new BadUserRequestException("Variable '" + name + "' is of type " + typeOf(value)
+                throw Refusal.badRequest("Variable '" + name + "' is of type " + typeOf(value)
                         + "; only String, Integer, Long, Short, Double, Boolean, Date and Json values are accepted.");
             }
         });

@@ -42,8 +42,9 @@ class EngineRestCaptureIntegrationTests extends PostgresIntegrationTest {
 
         var foreign = crm.post(START, Map.of("variables", Map.of("externalId", value("F-1"), "sourceSystem",
                 value("webshop"))));
-        assertThat(foreign.status()).isEqualTo(500);
+        assertThat(foreign.status()).isEqualTo(403);
         assertThat(foreign.text("message")).contains("cannot capture items for 'webshop'");
+        assertThat(count("SELECT COUNT(*) FROM work_item")).isZero();
 
         var own = crm.post(START, Map.of("variables", Map.of("externalId", value("F-2"))));
         assertThat(own.status()).isEqualTo(200);
@@ -57,10 +58,11 @@ class EngineRestCaptureIntegrationTests extends PostgresIntegrationTest {
                 Map.of("externalId", value("R-1"), "priority", value(-5), "requestType", value("Lead"), "description",
                         value("far more than thirty characters here"))));
 
-        assertThat(started.status()).isEqualTo(200);
-        var item = sourceSystem("crm").get("/api/work-items/rules-1");
-        assertThat(item.text("state")).isEqualTo("REJECTED");
-        assertThat(item.text("rejectionReason")).contains("priority", "description");
+        // refused at the door, before the engine runs anything, with the capture API's own reasons
+        assertThat(started.status()).isEqualTo(400);
+        assertThat(started.text("message")).contains("priority");
+        assertThat(count("SELECT COUNT(*) FROM work_item")).isZero();
+        assertThat(runtimeService.createProcessInstanceQuery().count()).isZero();
     }
 
     @Test
@@ -72,7 +74,10 @@ class EngineRestCaptureIntegrationTests extends PostgresIntegrationTest {
         var foreign = sourceSystem("webshop").post("/engine-rest/message",
                 Map.of("messageName", "WorkItem.Restart", "businessKey", id));
 
-        assertThat(foreign.status()).isEqualTo(400);
+        // messages are Worklane's own; the owner restarts through /api/work-items/{id}/restart
+        assertThat(foreign.status()).isEqualTo(403);
+        assertThat(crm.post("/engine-rest/message", Map.of("messageName", "WorkItem.Restart", "businessKey", id))
+            .status()).isEqualTo(403);
         assertThat(crm.get("/api/work-items/" + id).text("state")).isEqualTo("COMPLETED");
     }
 
@@ -89,8 +94,13 @@ class EngineRestCaptureIntegrationTests extends PostgresIntegrationTest {
         var completed = carol.post("/engine-rest/task/" + task + "/complete", Map.of("variables",
                 Map.of("workItemId", value(victim), "confirmationTimeout", Map.of("type", "Null"))));
 
-        assertThat(completed.status()).isEqualTo(204);
+        // a completion carries the form's fields only: refused, and the task is still carol's
+        assertThat(completed.status()).isEqualTo(400);
+        assertThat(completed.text("message")).contains("workItemId");
         assertThat(crm.get("/api/work-items/" + victim).text("state")).isEqualTo("QUEUED");
+        assertThat(crm.get("/api/work-items/" + own).text("state")).isEqualTo("IN_PROGRESS");
+        assertThat(carol.post("/engine-rest/task/" + task + "/complete", Map.of("variables", Map.of())).status())
+            .isEqualTo(204);
         assertThat(crm.get("/api/work-items/" + own).text("state")).as("the Finance rule asks for confirmation")
             .isEqualTo("AWAITING_CONFIRMATION");
     }
@@ -114,10 +124,14 @@ class EngineRestCaptureIntegrationTests extends PostgresIntegrationTest {
     }
 
     @Test
-    void aStoredActorVariableIsNotBelievedAndBreaksNothing() {
+    void aStoredActorVariableIsRefusedAndBreaksNothing() {
         ApiClient crm = sourceSystem("crm");
-        var started = crm.post(START, Map.of("variables", Map.of("externalId", value("A-1"), "actor",
+        var forged = crm.post(START, Map.of("variables", Map.of("externalId", value("A-0"), "actor",
                 value("SUPERVISOR:boss"))));
+        assertThat(forged.status()).isEqualTo(400);
+        assertThat(count("SELECT COUNT(*) FROM work_item")).isZero();
+
+        var started = crm.post(START, Map.of("variables", Map.of("externalId", value("A-1"))));
         String id = started.text("businessKey");
         await().atMost(PATIENCE).until(() -> crm.get("/api/work-items/" + id).text("state"), "QUEUED"::equals);
 

@@ -150,7 +150,10 @@ class WorkItemCaptureIntegrationTests extends PostgresIntegrationTest {
         ApiClient webshop = sourceSystem("webshop");
         String id = crm.post("/api/work-items", Map.of("externalId", "OWN-1")).text("id");
 
-        assertThat(webshop.get("/api/work-items/" + id).status()).isEqualTo(403);
+        // another source's item is as absent as one that does not exist
+        assertThat(webshop.get("/api/work-items/" + id).status()).isEqualTo(404);
+        assertThat(webshop.get("/api/work-items?sourceSystem=crm&externalId=OWN-1").status()).isEqualTo(404);
+        assertThat(webshop.get("/api/work-items?sourceSystem=crm&externalId=NONE").status()).isEqualTo(404);
         assertThat(webshop.post("/api/work-items", Map.of("externalId", "OWN-2", "sourceSystem", "crm")).status())
             .isEqualTo(403);
         assertThat(supervisor().get("/api/work-items/" + id).status()).isEqualTo(200);
@@ -189,12 +192,11 @@ class WorkItemCaptureIntegrationTests extends PostgresIntegrationTest {
 
         var invalid = crm.post("/engine-rest/process-definition/key/work-item/start",
                 Map.of("businessKey", "no-external-id", "variables", Map.of("sourceSystem", Map.of("value", "crm"))));
-        assertThat(invalid.status()).isEqualTo(200);
-        var rejected = crm.get("/api/work-items/no-external-id");
-        assertThat(rejected.text("state")).isEqualTo("REJECTED");
-        assertThat(rejected.text("rejectionReason")).isEqualTo("externalId is missing");
-        assertThat(eventTypes(crm.get("/api/work-items/no-external-id/history").body()))
-            .containsExactly("CAPTURED", "REJECTED");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.text("message")).contains("externalId");
+        assertThat(crm.get("/api/work-items/no-external-id").status()).isEqualTo(404);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("no-external-id").count())
+            .isZero();
     }
 
     private static java.util.List<String> eventTypes(com.fasterxml.jackson.databind.JsonNode history) {

@@ -22,6 +22,7 @@ final class ClusterSetup {
     void usersAndGroups(String sourceSystem, String supervisor) {
         user(sourceSystem, "source-systems");
         user(supervisor, "supervisors");
+        member(supervisor, "all-departments");
     }
 
     /** An agent in MANUAL answer mode with "Sales Processing 8", the skill the Gold leads' targets ask for. */
@@ -58,6 +59,10 @@ final class ClusterSetup {
                 Map.of("id", id, "firstName", id, "lastName", "Test", "email", id + "@example.org"), "credentials",
                 Map.of("password", id)));
         assertThat(created.status()).as("user %s: %s", id, created.body()).isEqualTo(204);
+        member(id, group);
+    }
+
+    private void member(String id, String group) {
         ClusterClient.Response member = client.put(0, ADMIN, "/engine-rest/group/" + group + "/members/" + id, null);
         assertThat(member.status()).as("%s in %s: %s", id, group, member.body()).isEqualTo(204);
     }
