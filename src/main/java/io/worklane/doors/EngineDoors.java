@@ -24,12 +24,6 @@ import io.worklane.workitem.WorkItems;
 @Component
 class EngineDoors implements ProcessEnginePlugin {
 
-    /**
-     * What a variable may be rebuilt into besides the engine's defaults ({@code java.lang}, the common
-     * {@code java.util} collections): nothing. Worklane stores its custom attributes as a {@code LinkedHashMap}.
-     */
-    static final String ALLOWED_PACKAGES = "";
-
     private final ObjectProvider<EngineStartRules> startRules;
     private final ObjectProvider<WorkItems> workItems;
     private ProcessEngineConfigurationImpl engine;
@@ -49,8 +43,9 @@ class EngineDoors implements ProcessEnginePlugin {
             first.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
         }
         configuration.setCustomPreCommandInterceptorsTxRequired(first);
+        // only the engine's defaults (java.lang, the common java.util collections) are ever rebuilt from a variable:
+        // Worklane stores its custom attributes as a LinkedHashMap, and nothing else as an object
         configuration.setDeserializationTypeValidationEnabled(true);
-        configuration.setDeserializationAllowedPackages(ALLOWED_PACKAGES);
         List<BpmnParseListener> listeners = new ArrayList<>();
         if (configuration.getCustomPostBPMNParseListeners() != null) {
             listeners.addAll(configuration.getCustomPostBPMNParseListeners());
