@@ -47,7 +47,8 @@ class StartInstructionsAttackTests extends HostileClientTest {
         Map<String, Object> body = new HashMap<>(options);
         // what the skipped steps would have set, so that the planted task can be created at all
         body.put("variables", Map.of("externalId", value("SI-1"), "assignee", value("alice"), "effectivePriority",
-                typed(100, "Integer"), "effectiveDueAt", value("2030-01-01T00:00:00Z")));
+                typed(100, "Integer"), "effectiveDueAt", value("2030-01-01T00:00:00Z"), "classifiedDepartment",
+                value("Sales")));
 
         var started = hostile(() -> sourceSystem("crm").post(START, body));
         StoredObjects added = storedSince(before);
