@@ -1,0 +1,114 @@
+package io.worklane.hostile;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+
+import io.worklane.ApiClient;
+
+/**
+ * Finding 3: completing a task over the engine REST API takes any variable; an agent's forged department,
+ * priority, due date, segment, source link or attributes were copied into work_item at the source system's next
+ * PATCH, and a forged {@code actor} made every later operation answer 500. Expected: only the form's own fields
+ * with allowed values (400 otherwise, the task still open), and work_item never takes a user-set variable.
+ */
+class ForgedTaskVariablesAttackTests extends HostileClientTest {
+
+    /** The row's columns an agent must never reach; contact_number is what the source's PATCH changes. */
+    private static final List<String> PROTECTED = List.of("department", "process", "customer_segment", "product",
+            "request_type", "deal_value", "description", "source_url", "attributes", "priority", "due_at",
+            "preferred_agent", "media_type", "state", "assignee");
+
+    @Override
+    protected AttackClass attackClass() {
+        return AttackClass.FORGED_TASK_VARIABLES;
+    }
+
+    @Test
+    void forgedAttributesOnCompletionNeverReachTheRow() {
+        ApiClient crm = sourceSystem("crm");
+        ApiClient alice = readyAgent("alice", "sales", Map.of("Sales Processing", 9), 1);
+        String id = captureInState(crm, "FV-1", Map.of("requestType", "Quote", "customerSegment", "Gold",
+                "description", "original", "sourceUrl", "https://crm.example/FV-1", "dealValue", 100),
+                "IN_PROGRESS");
+        String task = taskOf(id);
+        Map<String, Object> original = protectedColumns(id);
+        Map<String, Object> forged = new HashMap<>(Map.of("action", value("PARK"), "department", value("Finance"),
+                "priority", typed(1, "Integer"), "dueAt", value("2020-01-01T00:00:00Z"), "customerSegment",
+                value("Bronze"), "sourceUrl", value("javascript:alert(document.cookie)"), "description",
+                value("forged"), "dealValue", typed(1, "Double"), "preferredAgent", value("mallory")));
+        forged.put("attributes", Map.of("type", "Json", "value", "{\"forged\":true}"));
+
+        var completed = hostile(() -> alice.post("/engine-rest/task/" + task + "/complete", Map.of("variables", forged)));
+        settleJobs();
+        var patched = crm.patch("/api/work-items/" + id, Map.of("contactNumber", "+49 30 1"));
+        settleJobs();
+
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(completed.status()).as("completion with variables the form does not declare: %s", completed)
+            .isEqualTo(400);
+        soft.assertThat(tasksOf(id)).as("the task is still open after the refused completion").isOne();
+        soft.assertThat(patched.status()).as("the source's PATCH after the attack: %s", patched).isEqualTo(200);
+        soft.assertThat(protectedColumns(id)).as("work_item after the source's next PATCH: forged values copied in")
+            .isEqualTo(original);
+        soft.assertAll();
+    }
+
+    @Test
+    void aForgedActorOnCompletionIsRefusedAndLaterOperationsStillWork() {
+        ApiClient crm = sourceSystem("crm");
+        ApiClient alice = readyAgent("alice", "sales", Map.of("Sales Processing", 9), 1);
+        String id = captureInState(crm, "FV-2", Map.of("requestType", "Quote"), "IN_PROGRESS");
+
+        var completed = hostile(() -> alice.post("/engine-rest/task/" + taskOf(id) + "/complete", Map.of("variables",
+                Map.of("action", value("PARK"), "actor", value("SUPERVISOR:boss")))));
+        settleJobs();
+        var held = crm.post("/api/work-items/" + id + "/hold", null);
+
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(completed.status()).as("completion with a forged actor variable: %s", completed)
+            .isEqualTo(400);
+        soft.assertThat(held.status()).as("the source's hold after the forged actor (500 = item bricked): %s", held)
+            .isEqualTo(200);
+        soft.assertThat(count("SELECT COUNT(*) FROM work_item_event WHERE work_item_id = ? AND actor_id = 'boss'", id))
+            .as("events recorded in the forged actor's name").isZero();
+        soft.assertAll();
+    }
+
+    @Test
+    void formFieldsTakeOnlyTheirAllowedValues() {
+        ApiClient alice = readyAgent("alice", "sales", Map.of("Sales Processing", 9), 1);
+        String id = captureInState(sourceSystem("crm"), "FV-3", Map.of("requestType", "Quote"), "IN_PROGRESS");
+        String task = taskOf(id);
+        ApiClient manny = member("manny", "agents", "sales");
+        admin().put("/api/agents/manny", Map.of("displayName", "manny", "skills", Map.of("Sales Processing", 9),
+                "capacity", Map.of("workitem", 1), "groups", List.of("sales"), "answerMode", "MANUAL"));
+        manny.put("/api/agents/manny/presence", Map.of("state", "READY"));
+        String offered = captureInState(sourceSystem("crm"), "FV-4", Map.of("requestType", "Quote"), "OFFERED");
+
+        SoftAssertions soft = new SoftAssertions();
+        for (Map<String, Object> variables : List.of(Map.<String, Object>of("action", value("EXPLODE")),
+                Map.<String, Object>of("action", value("DONE"), "disposition", value("Not a code")),
+                Map.<String, Object>of("action", typed(1, "Integer")))) {
+            var completed = hostile(() -> alice.post("/engine-rest/task/" + task + "/complete",
+                    Map.of("variables", variables)));
+            soft.assertThat(completed.status()).as("handling completed with %s: %s", variables, completed)
+                .isEqualTo(400);
+        }
+        var answered = hostile(() -> manny.post("/engine-rest/task/" + taskOf(offered) + "/complete",
+                Map.of("variables", Map.of("offerAnswer", value("MAYBE")))));
+        soft.assertThat(answered.status()).as("offer answered MAYBE: %s", answered).isEqualTo(400);
+        settleJobs();
+        soft.assertThat(stateOf(id)).as("the handled item after refused completions").isEqualTo("IN_PROGRESS");
+        soft.assertThat(stateOf(offered)).as("the offered item after a refused answer").isEqualTo("OFFERED");
+        soft.assertThat(tasksOf(id) + tasksOf(offered)).as("both tasks still open").isEqualTo(2);
+        soft.assertAll();
+    }
+
+    private Map<String, Object> protectedColumns(String id) {
+        return jdbc.queryForMap("SELECT " + String.join(", ", PROTECTED) + " FROM work_item WHERE id = ?", id);
+    }
+}
