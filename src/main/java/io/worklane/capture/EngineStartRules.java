@@ -2,7 +2,6 @@ package io.worklane.capture;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -89,15 +88,10 @@ public class EngineStartRules {
                 body.put(name, new BigDecimal(value.toString()));
             }
             case WorkItemProcess.ACTIVATION_AT, WorkItemProcess.DUE_AT -> {
-                if (value instanceof Date date) {
-                    body.put(name, date.toInstant().toString());
+                if (!(value instanceof String text)) {
+                    return "must be an ISO-8601 instant as text (type String), as on the capture API";
                 }
-                else if (value instanceof String text) {
-                    body.put(name, text);
-                }
-                else {
-                    return "must be an ISO-8601 instant (type String or Date)";
-                }
+                body.put(name, text);
             }
             case WorkItemProcess.ATTRIBUTES -> {
                 if (!(value instanceof SpinJsonNode node) || !node.isObject()) {

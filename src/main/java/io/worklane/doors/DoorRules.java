@@ -67,13 +67,15 @@ final class DoorRules {
         }
         else if (command instanceof SubmitStartFormCmd) {
             String key = lookups.definitionKeyOf(CommandFields.read(command, "processDefinitionId"));
-            checkStartVariables(key, CommandFields.read(command, "variables"), user);
+            checkStartVariables(key, VariableValues.typed(CommandFields.read(command, "variables")), user);
         }
         else if (command instanceof CompleteTaskCmd) {
-            checkCompletion(CommandFields.read(command, "taskId"), CommandFields.read(command, "variables"), user);
+            checkCompletion(CommandFields.read(command, "taskId"),
+                    VariableValues.typed(CommandFields.read(command, "variables")), user);
         }
         else if (command instanceof SubmitTaskFormCmd) {
-            checkCompletion(CommandFields.read(command, "taskId"), CommandFields.read(command, "properties"), user);
+            checkCompletion(CommandFields.read(command, "taskId"),
+                    VariableValues.typed(CommandFields.read(command, "properties")), user);
         }
         else if (command instanceof AbstractSetVariableCmd || command instanceof AbstractRemoveVariableCmd
                 || command instanceof AbstractPatchVariablesCmd) {
@@ -85,7 +87,7 @@ final class DoorRules {
                 throw forbidden("A work item's process instance is not modified: its row and the router would no "
                         + "longer agree. Hold, resume, cancel or reclassify it through /api/work-items.");
             }
-            requireDataUnlessAdmin(modification.getProcessVariables(), user);
+            requireDataUnlessAdmin(VariableValues.typed(modification.getProcessVariables()), user);
         }
         else if (command instanceof AbstractRestartProcessInstanceCmd) {
             RestartProcessInstanceBuilderImpl restart = CommandFields.read(command, "builder");
@@ -116,7 +118,7 @@ final class DoorRules {
                         + "work item.");
             }
         }
-        checkStartVariables(key, start.getVariables(), user);
+        checkStartVariables(key, VariableValues.typed(start.getVariables()), user);
     }
 
     private void checkStartVariables(String key, Map<String, ?> variables, EngineUser user) {
@@ -161,8 +163,7 @@ final class DoorRules {
                     + "(PATCH /api/work-items/{id}).");
         }
         if (!(command instanceof AbstractRemoveVariableCmd)) {
-            Map<String, ?> variables = CommandFields.read(command, "variables");
-            requireDataUnlessAdmin(variables, user);
+            requireDataUnlessAdmin(VariableValues.typed(CommandFields.read(command, "variables")), user);
         }
     }
 

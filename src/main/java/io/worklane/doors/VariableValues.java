@@ -1,9 +1,11 @@
 package io.worklane.doors;
 
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
@@ -17,6 +19,24 @@ final class VariableValues {
             "date", "null", "json");
 
     private VariableValues() {
+    }
+
+    /**
+     * The variables with their typed values as sent: a {@link VariableMap} unwraps a value when it is read as a map
+     * entry, which for a serialized object means rebuilding it.
+     */
+    static Map<String, Object> typed(Map<String, ?> variables) {
+        if (variables == null) {
+            return null;
+        }
+        Map<String, Object> typed = new LinkedHashMap<>();
+        if (variables instanceof VariableMap map) {
+            map.keySet().forEach(name -> typed.put(name, map.getValueTyped(name)));
+        }
+        else {
+            typed.putAll(variables);
+        }
+        return typed;
     }
 
     static void requireData(Map<String, ?> variables) {
