@@ -52,6 +52,10 @@ class Handling {
         try {
             rules.check(item, choice);
         }
+        catch (HandlingRules.NoAgentMatches e) {
+            throw Problems.exception(HttpStatus.CONFLICT, "no-matching-agent", "No agent matches the target",
+                    e.getMessage(), Map.of("action", action.name(), "target", e.target));
+        }
         catch (HandlingRules.Refused e) {
             throw Problems.exception(HttpStatus.UNPROCESSABLE_ENTITY, "handling-refused", "Handling refused",
                     e.getMessage(), Map.of("action", action.name()));

@@ -14,13 +14,14 @@ import org.springframework.stereotype.Component;
 
 import io.worklane.agent.AgentView;
 import io.worklane.agent.Agents;
+import io.worklane.routing.AgentMatching;
 import io.worklane.routing.SkillExpression;
 import io.worklane.workitem.WorkItemView;
 
 /**
  * What an agent may choose when handling an item, checked the same way for the Tasklist form and the API: Mark
  * done unless the department disables it, a configured disposition code, a transfer to an existing agent with a
- * free slot, or to a valid skill expression.
+ * free slot, or to a valid skill expression that some agent profile matches.
  */
 @Component
 class HandlingRules {
@@ -29,19 +30,32 @@ class HandlingRules {
      * A choice the agent cannot make; the message says which and why. A form field validation failure to the engine,
      * so that its REST API answers a Tasklist form submitted with it 400 with this message, not 500.
      */
-    static final class Refused extends FormFieldValidationException {
+    static class Refused extends FormFieldValidationException {
 
         Refused(String message) {
             super(HANDLING_ACTION, message);
         }
     }
 
+    /** A transfer to a skill target no agent profile matches: the item would wait for nobody. */
+    static final class NoAgentMatches extends Refused {
+
+        final String target;
+
+        NoAgentMatches(String target) {
+            super("No agent matches the skill target '" + target + "': transfer to another target or to an agent.");
+            this.target = target;
+        }
+    }
+
     private final HandlingProperties properties;
     private final Agents agents;
+    private final AgentMatching matching;
 
-    HandlingRules(HandlingProperties properties, Agents agents) {
+    HandlingRules(HandlingProperties properties, Agents agents, AgentMatching matching) {
         this.properties = properties;
         this.agents = agents;
+        this.matching = matching;
     }
 
     List<HandlingAction> actionsFor(String department) {
@@ -78,11 +92,15 @@ class HandlingRules {
         }
         if (action == HandlingAction.TRANSFER_TARGET) {
             String target = (String) choice.get(TRANSFER_TARGET);
+            SkillExpression expression;
             try {
-                SkillExpression.parse(target);
+                expression = SkillExpression.parse(target);
             }
             catch (SkillExpression.Invalid e) {
                 throw new Refused(e.getMessage());
+            }
+            if (!matching.anyAgentMatches(expression)) {
+                throw new NoAgentMatches(expression.text());
             }
         }
         return action;

@@ -16,10 +16,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *            is set NOT_READY (RONA)
  * @param scanLimit how many queued items one offer looks at for an agent, best first, before it gives up (items
  *            further down reach agents when they are queued, reprioritized or widened)
+ * @param transferTimeoutShare how long an item an agent transferred to a skill target waits for that target before
+ *            it widens back to its own routing targets, as a share of the time from its return to the queue to its
+ *            due date
+ * @param transferTimeoutMinimum the shortest such wait (also for an item already overdue or without a due date)
  */
 @ConfigurationProperties("worklane.routing")
 record RoutingProperties(Duration sweepInterval, Integer candidateAgents, Integer maxOffersPerAgent,
-        Integer preferredAgentTimeoutPercent, Integer scanLimit, Answer answer, Duration ronaTimeout) {
+        Integer preferredAgentTimeoutPercent, Integer scanLimit, Answer answer, Duration ronaTimeout,
+        Double transferTimeoutShare, Duration transferTimeoutMinimum) {
 
     /** AUTO or MANUAL. */
     record Answer(String byDefault, Map<String, String> departments) {
@@ -43,5 +48,11 @@ record RoutingProperties(Duration sweepInterval, Integer candidateAgents, Intege
         sweepInterval = sweepInterval == null ? Duration.ofSeconds(10) : sweepInterval;
         candidateAgents = candidateAgents == null ? 20 : candidateAgents;
         maxOffersPerAgent = maxOffersPerAgent == null ? 50 : maxOffersPerAgent;
+        transferTimeoutShare = transferTimeoutShare == null ? 0.25 : transferTimeoutShare;
+        transferTimeoutMinimum = transferTimeoutMinimum == null ? Duration.ofMinutes(15) : transferTimeoutMinimum;
+        if (transferTimeoutShare < 0 || transferTimeoutShare > 1) {
+            throw new IllegalArgumentException("worklane.routing.transfer-timeout-share " + transferTimeoutShare
+                    + " is not a share between 0 and 1");
+        }
     }
 }

@@ -100,6 +100,10 @@ class RoutingRepository {
                       a.presence_since) ASC, a.id
             """;
 
+    private static final String ALL_AGENTS_WITH_SKILLS = """
+            SELECT a.id, s.skill, s.proficiency FROM agent a LEFT JOIN agent_skill s ON s.agent_id = a.id
+            """;
+
     private static final String READY_AGENTS = """
             SELECT id FROM agent WHERE presence = 'READY'
              ORDER BY GREATEST(COALESCE(last_assigned_at, presence_since), COALESCE(last_released_at, presence_since),
@@ -187,6 +191,18 @@ class RoutingRepository {
             }
         });
         return agents.entrySet().stream().map(agent -> new ReadyAgent(agent.getKey(), agent.getValue())).toList();
+    }
+
+    /** Every agent profile's skills, whatever its presence. */
+    Map<String, Map<String, Integer>> allAgentsWithSkills() {
+        Map<String, Map<String, Integer>> agents = new LinkedHashMap<>();
+        jdbc.query(ALL_AGENTS_WITH_SKILLS, new MapSqlParameterSource(), row -> {
+            Map<String, Integer> skills = agents.computeIfAbsent(row.getString("id"), id -> new LinkedHashMap<>());
+            if (row.getString("skill") != null) {
+                skills.put(row.getString("skill"), row.getInt("proficiency"));
+            }
+        });
+        return agents;
     }
 
     List<String> readyAgents() {

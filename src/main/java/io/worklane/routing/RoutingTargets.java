@@ -13,7 +13,9 @@ import io.worklane.workitem.WorkItemView;
 /**
  * Who an item is offered to, and when that widens: its preferred agent first (for a global share of its SLA),
  * then the primary, secondary and tertiary skill expressions of {@code decisions/routing-targets.dmn}, each for
- * its share of the SLA, counted from the moment the item entered the queue. The tertiary target is the last.
+ * its share of the SLA, counted from the moment the item entered the queue. The tertiary target is the last. An
+ * item an agent transferred to a skill target waits for that target first, for a share of the time left until its
+ * due date, and then goes through its own targets as if it had just entered the queue.
  */
 @Service
 public class RoutingTargets {
@@ -22,7 +24,7 @@ public class RoutingTargets {
     public static final String PRIMARY = "PRIMARY";
     public static final String SECONDARY = "SECONDARY";
     public static final String TERTIARY = "TERTIARY";
-    /** An agent sent the item to a skill target of their choice; it does not widen. */
+    /** An agent sent the item to a skill target of their choice; after its time-out the item's own targets apply. */
     public static final String TRANSFER = "TRANSFER";
 
     private final RoutingProperties properties;
@@ -53,11 +55,24 @@ public class RoutingTargets {
         if (plan == null) {
             throw new IllegalStateException("work item " + item.id() + " has no routing targets yet");
         }
+        Instant ownTargetsFrom = queuedAt;
         if (item.transferTarget() != null) {
-            return target(TRANSFER, item.transferTarget(), null);
+            // an agent's transfer target first, then the item's own targets from the first: no item stays buried
+            ownTargetsFrom = queuedAt.plus(transferTimeout(item.dueAt(), queuedAt));
+            if (now.isBefore(ownTargetsFrom)) {
+                return target(TRANSFER, item.transferTarget(), ownTargetsFrom);
+            }
         }
         return targetAt(plan, item.preferredAgent() != null, slaOf(item), properties.preferredAgentTimeoutPercent(),
-                queuedAt, now);
+                ownTargetsFrom, now);
+    }
+
+    /** The share of the time left until the due date, at least the minimum. */
+    Duration transferTimeout(Instant dueAt, Instant queuedAt) {
+        Duration left = dueAt == null ? Duration.ZERO : Duration.between(queuedAt, dueAt);
+        Duration share = left.isNegative() ? Duration.ZERO
+                : Duration.ofMillis(Math.round(left.toMillis() * properties.transferTimeoutShare()));
+        return share.compareTo(properties.transferTimeoutMinimum()) < 0 ? properties.transferTimeoutMinimum() : share;
     }
 
     /** The widening schedule itself, a pure function. */

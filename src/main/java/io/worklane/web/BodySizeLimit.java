@@ -20,40 +20,58 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Refuses API request bodies over the limit with 413 before anything reads them: a declared length is checked
- * up front, a chunked body is cut off while it is read.
+ * Refuses request bodies over the limit with 413 before anything reads them: a declared length is checked up
+ * front, a chunked body is cut off while it is read. Worklane's API has one limit; Camunda's engine REST API and
+ * the webapps' API (Cockpit, Tasklist form submissions, Modeler deployments) a larger one.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class BodySizeLimit extends OncePerRequestFilter {
 
-    /** @param maxBodySize the largest request body the API accepts */
+    /**
+     * @param maxBodySize the largest request body the API ({@code /api/*}) accepts
+     * @param maxEngineBodySize the largest body of {@code /engine-rest/*} and {@code /camunda/api/*}: all of
+     *        Worklane's models deployed at once are about 155 KB today
+     */
     @ConfigurationProperties("worklane.api")
-    record Settings(DataSize maxBodySize) {
+    record Settings(DataSize maxBodySize, DataSize maxEngineBodySize) {
 
         Settings {
             maxBodySize = maxBodySize == null ? DataSize.ofKilobytes(64) : maxBodySize;
+            maxEngineBodySize = maxEngineBodySize == null ? DataSize.ofKilobytes(512) : maxEngineBodySize;
         }
     }
 
-    private final long limit;
+    private final long apiLimit;
+    private final long engineLimit;
     private final ObjectMapper json;
 
     BodySizeLimit(Settings settings, ObjectMapper json) {
-        this.limit = settings.maxBodySize().toBytes();
+        this.apiLimit = settings.maxBodySize().toBytes();
+        this.engineLimit = settings.maxEngineBodySize().toBytes();
         this.json = json;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        return limitFor(request) < 0;
+    }
+
+    /** The limit for this request's path; -1: none. */
+    private long limitFor(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/api/")) {
+            return apiLimit;
+        }
+        return path.startsWith("/engine-rest/") || path.startsWith("/camunda/api/") ? engineLimit : -1;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = limitFor(request);
         if (request.getContentLengthLong() > limit) {
-            reject(response);
+            reject(response, limit);
             return;
         }
         if (request.getContentLengthLong() < 0) {
@@ -63,7 +81,7 @@ class BodySizeLimit extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private void reject(HttpServletResponse response) throws IOException {
+    private void reject(HttpServletResponse response, long limit) throws IOException {
         response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), tooLarge(limit).getBody());

@@ -8,7 +8,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Builds problem details whose {@code type} is stable: clients switch on it, never on the text. */
@@ -51,21 +51,51 @@ public final class Problems {
         return exception(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail, Map.of());
     }
 
-    /** A body that is not valid JSON or does not fit the expected fields: says which field, never which class. */
+    /**
+     * A body that is not valid JSON or does not fit the expected fields: says which field (as a dotted path, also
+     * in the property {@code field}), never which class.
+     */
     public static ErrorResponseException malformed(Throwable cause) {
-        return exception(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", readableReason(cause),
-                Map.of());
+        String field = field(cause);
+        return exception(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", readableReason(cause, field),
+                field == null ? Map.of() : Map.of("field", field));
     }
 
-    private static String readableReason(Throwable cause) {
+    private static String field(Throwable cause) {
+        for (Throwable at = cause; at != null; at = at.getCause()) {
+            if (at instanceof ControlCharacterCheck.ControlCharacterException control) {
+                return control.field;
+            }
+        }
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            // its path ends with the unknown name itself
+            return unknown.getPath().isEmpty() ? unknown.getPropertyName() : path(unknown);
+        }
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return path(mapping);
+        }
+        return null;
+    }
+
+    private static String readableReason(Throwable cause, String field) {
+        for (Throwable at = cause; at != null; at = at.getCause()) {
+            if (at instanceof ControlCharacterCheck.ControlCharacterException) {
+                return "Field '" + field + "' contains a control character; only tab, line feed and carriage return "
+                        + "are allowed.";
+            }
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return "Unknown field '" + unknown.getPropertyName() + "'.";
         }
-        if (cause instanceof InvalidFormatException invalid) {
-            return "Field '" + path(invalid) + "' has a value of the wrong type or format.";
+        if (cause instanceof MismatchedInputException && field != null) {
+            return "Field '" + field + "' has a value of the wrong type or format.";
         }
-        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return "Field '" + path(mapping) + "' cannot be read.";
+        if (field != null) {
+            return "Field '" + field + "' cannot be read.";
+        }
+        if (cause instanceof MismatchedInputException mismatched && mismatched.getMessage() != null
+                && mismatched.getMessage().startsWith("Trailing token")) {
+            return "The request body has content after its JSON document.";
         }
         return "The request body is not valid JSON.";
     }

@@ -27,9 +27,9 @@ class EngineRestCaptureIntegrationTests extends PostgresIntegrationTest {
         var forged = sourceSystem("crm").post(START, Map.of("businessKey", victim, "variables",
                 Map.of("externalId", value("C-1"))));
 
-        // Camunda's REST API answers any failed start with 500; the message says why
-        assertThat(forged.status()).isEqualTo(500);
-        assertThat(forged.text("message")).contains("names an existing work item");
+        // Camunda's REST API wraps the refused start into a 500; Worklane answers the refusal it is (400)
+        assertThat(forged.status()).isEqualTo(400);
+        assertThat(forged.text("detail")).contains("names an existing work item");
         var item = supervisor().get("/api/work-items/" + victim);
         assertThat(item.text("sourceSystem")).isEqualTo("webshop");
         assertThat(item.text("externalId")).isEqualTo("W-1");

@@ -110,12 +110,14 @@ class HandlingIntegrationTests extends PostgresIntegrationTest {
 
         var bad = alice.post(path("alice", second, "transfer"), Map.of("target", "Finance Processing >"));
         assertThat(bad.status()).isEqualTo(422);
+        // a target must be one some agent profile matches (carol, not ready yet), or the item would be buried
+        ApiClient carol = agent("carol", Map.of("Finance Processing", 8), 1);
         assertThat(alice.post(path("alice", second, "transfer"), Map.of("target", "Finance Processing > 4")).status())
             .isEqualTo(200);
         await().atMost(PATIENCE).until(() -> "QUEUED".equals(stateOf(second)));
         assertThat(jdbc.queryForMap("SELECT target_level, target_expression FROM work_item WHERE id = ?", second))
             .containsEntry("target_level", "TRANSFER").containsEntry("target_expression", "Finance Processing > 4");
-        readyAgent("carol", Map.of("Finance Processing", 8), 1);
+        assertThat(carol.put("/api/agents/carol/presence", Map.of("state", "READY")).status()).isEqualTo(200);
         await().atMost(PATIENCE).until(() -> "IN_PROGRESS".equals(stateOf(second)));
         assertThat(assigneeOf(second)).isEqualTo("carol");
     }
