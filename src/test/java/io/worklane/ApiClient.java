@@ -27,10 +27,22 @@ public final class ApiClient {
     private final String authorization;
 
     ApiClient(int port, String user, String password) {
+        this(port, user == null ? null
+                : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private ApiClient(int port, String authorization) {
         this.http = RestClient.builder().baseUrl("http://localhost:" + port).build();
-        this.authorization = user == null ? null
-                : "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.authorization = authorization;
+    }
+
+    /** A source system's client: its API token as {@code Authorization: Bearer}. */
+    static ApiClient bearer(int port, String token) {
+        return new ApiClient(port, "Bearer " + token);
+    }
+
+    public Response delete(String path) {
+        return exchange(HttpMethod.DELETE, path, null);
     }
 
     public Response get(String path) {

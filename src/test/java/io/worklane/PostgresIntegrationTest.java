@@ -19,6 +19,10 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.worklane.security.LoginThrottle;
+import io.worklane.security.SourceSystemTokens;
+import io.worklane.security.WorklaneGroups;
+
 /**
  * The whole application on PostgreSQL with its job executor and router running. All subclasses share one
  * application context; each test starts from an empty queue and no agents.
@@ -49,9 +53,17 @@ public abstract class PostgresIntegrationTest {
     @Autowired
     protected IdentityService identityService;
 
+    @Autowired
+    protected SourceSystemTokens sourceSystemTokens;
+
+    @Autowired
+    protected LoginThrottle loginThrottle;
+
     @BeforeEach
     void emptyQueueAndNoAgents() {
         TestContextSources.resetCrm();
+        // every test's calls come from 127.0.0.1: one test's failed logins must not block the next one
+        loginThrottle.forgetAll();
         // the previous test's items may still be moving through the job executor: retry until all are gone
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(this::deleteAllWorkItemInstances);
         jdbc.update("DELETE FROM work_item_event");
@@ -72,7 +84,10 @@ public abstract class PostgresIntegrationTest {
         return runtimeService.createProcessInstanceQuery().processDefinitionKey("work-item").count() == 0;
     }
 
-    /** Calls the API as this user (created on first use with password = id, in these groups). */
+    /**
+     * Calls the API as this user (created on first use with password = id, in these groups): a person with HTTP
+     * Basic, a source system with a new API token of its own.
+     */
     protected ApiClient as(String userId, String... groups) {
         if (identityService.createUserQuery().userId(userId).count() == 0) {
             User user = identityService.newUser(userId);
@@ -82,7 +97,20 @@ public abstract class PostgresIntegrationTest {
                 identityService.createMembership(userId, group);
             }
         }
+        if (identityService.createGroupQuery().groupId(WorklaneGroups.SOURCE_SYSTEMS).groupMember(userId).count() > 0) {
+            return ApiClient.bearer(port, sourceSystemTokens.issue(userId, "test", "test").token());
+        }
         return new ApiClient(port, userId, userId);
+    }
+
+    /** A new API token of this source system (created on first use). */
+    protected String tokenOf(String sourceSystem) {
+        sourceSystem(sourceSystem);
+        return sourceSystemTokens.issue(sourceSystem, "test", "test").token();
+    }
+
+    protected ApiClient withToken(String token) {
+        return ApiClient.bearer(port, token);
     }
 
     protected ApiClient withPassword(String userId, String password) {

@@ -2,6 +2,7 @@ package io.worklane.demo;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -22,9 +23,13 @@ import io.worklane.agent.AgentProfile;
 import io.worklane.agent.Agents;
 import io.worklane.agent.Presence;
 import io.worklane.agent.PresenceChange;
+import io.worklane.security.SourceSystemTokens;
 import io.worklane.security.WorklaneGroups;
 
-/** The demo users of README.md; each password equals the user id. */
+/**
+ * The demo users of README.md: each person's password equals the user id; the source systems authenticate with
+ * the published demo tokens below (their passwords are random: nobody uses them).
+ */
 @Component
 @Profile("demo")
 @Order(10)
@@ -43,14 +48,21 @@ class DemoData implements ApplicationRunner {
             new DemoAgent("dave", "Dave", "Doyle", "finance",
                     Map.of("Finance Processing", 4, "General Processing", 6), 1));
 
+    /** README.md: "Source systems authenticate with API tokens". Published, so only ever for the demo. */
+    static final String CRM_TOKEN = "wl_0000000000000000000000000000c12a_demo-crm-token";
+    static final String WEBSHOP_TOKEN = "wl_0000000000000000000000000000e5b0_demo-webshop-token";
+
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
     private final Agents agents;
+    private final SourceSystemTokens tokens;
 
-    DemoData(IdentityService identityService, AuthorizationService authorizationService, Agents agents) {
+    DemoData(IdentityService identityService, AuthorizationService authorizationService, Agents agents,
+            SourceSystemTokens tokens) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.agents = agents;
+        this.tokens = tokens;
     }
 
     @Override
@@ -70,8 +82,9 @@ class DemoData implements ApplicationRunner {
         group("finance", "Finance");
         user("sofia", "Sofia", "Supervisor", WorklaneGroups.SUPERVISORS, "sales");
         user("sam", "Sam", "Supervisor", WorklaneGroups.SUPERVISORS, "finance");
-        user("crm", "CRM", "Source system", WorklaneGroups.SOURCE_SYSTEMS);
-        user("webshop", "Web shop", "Source system", WorklaneGroups.SOURCE_SYSTEMS);
+        user("olga", "Olga", "Operations", WorklaneGroups.SUPERVISORS, WorklaneGroups.ALL_DEPARTMENTS);
+        sourceSystem("crm", "CRM", CRM_TOKEN);
+        sourceSystem("webshop", "Web shop", WEBSHOP_TOKEN);
         for (DemoAgent agent : AGENTS) {
             user(agent.id(), agent.firstName(), agent.lastName(), WorklaneGroups.AGENTS, agent.department());
             if (!agents.exists(agent.id())) {
@@ -117,7 +130,16 @@ class DemoData implements ApplicationRunner {
         }
     }
 
+    private void sourceSystem(String id, String name, String token) {
+        userWithPassword(id, name, "Source system", UUID.randomUUID().toString(), WorklaneGroups.SOURCE_SYSTEMS);
+        tokens.registerPublishedToken(id, token, "demo token (README)", "demo");
+    }
+
     private void user(String id, String firstName, String lastName, String... groups) {
+        userWithPassword(id, firstName, lastName, id, groups);
+    }
+
+    private void userWithPassword(String id, String firstName, String lastName, String password, String... groups) {
         if (identityService.createUserQuery().userId(id).count() > 0) {
             return;
         }
@@ -125,7 +147,7 @@ class DemoData implements ApplicationRunner {
         user.setFirstName(firstName);
         user.setLastName(lastName);
         user.setEmail(id + "@worklane.example");
-        user.setPassword(id);
+        user.setPassword(password);
         identityService.saveUser(user);
         for (String group : groups) {
             identityService.createMembership(id, group);

@@ -1,41 +1,31 @@
 package io.worklane.security;
 
-import java.util.List;
-
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
-/** Checks API credentials against Camunda's identity service (with its login throttling); groups become authorities. */
+/**
+ * HTTP Basic on {@code /api}: a person's password, checked by Camunda's identity service; groups become
+ * authorities. A source system's Basic credentials are refused unchecked: it authenticates with its API token.
+ */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
-    private final IdentityService identityService;
+    private final CallerIdentities identities;
 
-    CamundaIdentityAuthenticationProvider(IdentityService identityService) {
-        this.identityService = identityService;
+    CamundaIdentityAuthenticationProvider(CallerIdentities identities) {
+        this.identities = identities;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String userId = authentication.getName();
-        Object credentials = authentication.getCredentials();
-        if (userId == null || credentials == null || !identityService.checkPassword(userId, credentials.toString())) {
-            throw new BadCredentialsException("Bad credentials");
+        Object password = authentication.getCredentials();
+        var outcome = identities.byPassword(authentication.getName(), password == null ? null : password.toString());
+        if (!outcome.isIdentified()) {
+            throw new RefusedCredentials(outcome.refusal());
         }
-        List<SimpleGrantedAuthority> groups = identityService.createGroupQuery()
-            .groupMember(userId)
-            .list()
-            .stream()
-            .map(Group::getId)
-            .map(SimpleGrantedAuthority::new)
-            .toList();
-        return UsernamePasswordAuthenticationToken.authenticated(userId, null, groups);
+        return ApiAuthentication.of(outcome.identified());
     }
 
     @Override

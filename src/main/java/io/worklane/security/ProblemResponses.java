@@ -16,8 +16,11 @@ import io.worklane.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** 401 and 403 from the security filters, as problem+json like every other API error. */
+/** 401, 403 and 429 from the security filters, as problem+json like every other API error. */
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    static final String BASIC_CHALLENGE = "Basic realm=\"Worklane\"";
+    static final String BEARER_CHALLENGE = "Bearer realm=\"Worklane\"";
 
     private final ObjectMapper json;
 
@@ -28,9 +31,18 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"Worklane\"");
-        write(response, Problems.detail(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
-                "Send HTTP Basic credentials of a Camunda user."));
+        CallerIdentities.Refusal refusal = e instanceof RefusedCredentials refused ? refused.refusal : null;
+        if (refusal == CallerIdentities.Refusal.INVALID_TOKEN) {
+            response.setHeader("WWW-Authenticate", BEARER_CHALLENGE + ", error=\"invalid_token\"");
+        }
+        else if (refusal == CallerIdentities.Refusal.SOURCE_SYSTEM_NEEDS_TOKEN) {
+            response.setHeader("WWW-Authenticate", BEARER_CHALLENGE);
+        }
+        else {
+            response.setHeader("WWW-Authenticate", BASIC_CHALLENGE);
+            response.addHeader("WWW-Authenticate", BEARER_CHALLENGE);
+        }
+        write(response, unauthenticated(refusal));
     }
 
     @Override
@@ -40,7 +52,21 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
                 "Your groups do not allow " + request.getMethod() + " " + request.getRequestURI() + "."));
     }
 
-    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    /** The 401 for a refusal (null: no or unreadable credentials), the same on {@code /api} and {@code /engine-rest}. */
+    static ProblemDetail unauthenticated(CallerIdentities.Refusal refusal) {
+        if (refusal == CallerIdentities.Refusal.SOURCE_SYSTEM_NEEDS_TOKEN) {
+            return Problems.detail(HttpStatus.UNAUTHORIZED, "api-token-required", "API token required",
+                    CallerIdentities.SOURCE_SYSTEM_NEEDS_TOKEN_DETAIL);
+        }
+        if (refusal == CallerIdentities.Refusal.INVALID_TOKEN) {
+            return Problems.detail(HttpStatus.UNAUTHORIZED, "invalid-token", "Invalid API token",
+                    CallerIdentities.INVALID_TOKEN_DETAIL);
+        }
+        return Problems.detail(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
+                CallerIdentities.UNAUTHENTICATED_DETAIL);
+    }
+
+    void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

@@ -4,8 +4,7 @@ import static io.worklane.security.WorklaneGroups.ADMINS;
 import static io.worklane.security.WorklaneGroups.SOURCE_SYSTEMS;
 import static io.worklane.security.WorklaneGroups.SUPERVISORS;
 
-import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,20 +13,27 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Spring Security guards only Worklane's own API and Actuator; Cockpit/Tasklist ({@code /camunda}) keep Camunda's
- * session login and CSRF protection, and {@code /engine-rest} gets Camunda's HTTP Basic filter. Per-item rules
- * (a source system sees only its own items, an agent only itself) are checked in the controllers.
+ * session login and CSRF protection, and {@code /engine-rest} gets Camunda's authentication filter with Worklane's
+ * provider. On both, people send HTTP Basic and source systems their API token. Per-item rules (a source system
+ * sees only its own items, an agent only itself) are checked in the controllers.
  */
 @Configuration
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
-        ProblemResponses problems = new ProblemResponses(json);
+    ProblemResponses problemResponses(ObjectMapper json) {
+        return new ProblemResponses(json);
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems, CallerIdentities identities)
+            throws Exception {
         http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
@@ -35,23 +41,36 @@ class SecurityConfiguration {
                 .requestMatchers("/api/queue/**").hasAnyAuthority(SUPERVISORS, ADMINS)
                 .requestMatchers(HttpMethod.PUT, "/api/agents/*").hasAnyAuthority(SUPERVISORS, ADMINS)
                 .requestMatchers("/api/agents/**").authenticated()
+                .requestMatchers("/api/source-systems/**").hasAuthority(ADMINS)
                 .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
                 .anyRequest().hasAuthority(ADMINS))
+            .addFilterBefore(ApiAuthentication.bearerFilter(identities, problems), BasicAuthenticationFilter.class)
             .httpBasic(basic -> basic.authenticationEntryPoint(problems))
             .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
             .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-            // stateless Basic auth, no cookies: CSRF does not apply
+            // stateless Basic and Bearer auth, no cookies: CSRF does not apply
             .csrf(AbstractHttpConfigurer::disable);
         return http.build();
     }
 
-    /** The engine REST API is open by default; Camunda Run guards it the same way. */
+    /** The engine REST API is open by default; Camunda Run guards it with the same filter. */
     @Bean
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-        var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    FilterRegistrationBean<EngineRestAuthentication.Filter> engineRestAuthentication(CallerIdentities identities,
+            ProblemResponses problems) {
+        var provider = new EngineRestAuthentication(identities, problems);
+        var registration = new FilterRegistrationBean<>(new EngineRestAuthentication.Filter(provider));
         registration.setName("engine-rest-authentication");
-        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
+        return registration;
+    }
+
+    /** Before Spring Security and every other authentication, so that a blocked address is turned away first. */
+    @Bean
+    FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle, ProblemResponses problems) {
+        var registration = new FilterRegistrationBean<>(new LoginThrottleFilter(throttle, problems));
+        registration.setName("login-throttle");
+        registration.addUrlPatterns("/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
         return registration;
     }
 }

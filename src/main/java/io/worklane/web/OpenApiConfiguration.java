@@ -13,8 +13,10 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 @OpenAPIDefinition(info = @Info(title = "Worklane API", version = "1",
         description = "Capture point for source systems, the universal queue and agents. Errors are RFC 9457 "
                 + "problem details with a stable type under https://worklane.io/problems/."),
-        security = @SecurityRequirement(name = "basic"))
+        security = { @SecurityRequirement(name = "apiToken"), @SecurityRequirement(name = "basic") })
+@SecurityScheme(name = "apiToken", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "wl_...",
+        description = "A source system's API token (issued by an administrator: POST /api/source-systems/{id}/tokens)")
 @SecurityScheme(name = "basic", type = SecuritySchemeType.HTTP, scheme = "basic",
-        description = "A Camunda user: source systems are in the group source-systems")
+        description = "A person: a Camunda user and password (source systems are refused here)")
 class OpenApiConfiguration {
 }

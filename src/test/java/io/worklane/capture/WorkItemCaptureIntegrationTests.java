@@ -167,7 +167,6 @@ class WorkItemCaptureIntegrationTests extends PostgresIntegrationTest {
         assertThat(anonymous.contentType()).isEqualTo("application/problem+json");
         assertThat(anonymous.headers().getFirst("WWW-Authenticate")).startsWith("Basic");
 
-        // a wrong password locks the user for a few seconds (Camunda's login throttling): not crm, then
         sourceSystem("erp");
         assertThat(withPassword("erp", "wrong").get("/api/work-items/x").status()).isEqualTo(401);
         assertThat(as("alice", "agents").post("/api/work-items", Map.of("externalId", "A-1")).status())

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -242,7 +241,7 @@ class WorkItemLifecycleIntegrationTests extends PostgresIntegrationTest {
 
         HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/work-items"))
             .header("Content-Type", "application/json")
-            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("crm:crm".getBytes(StandardCharsets.UTF_8)))
+            .header("Authorization", "Bearer " + tokenOf("crm"))
             .POST(HttpRequest.BodyPublishers.ofInputStream(
                     () -> new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8))))
             .build();

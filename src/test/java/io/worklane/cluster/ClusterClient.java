@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,9 +31,16 @@ final class ClusterClient {
 
     private final List<AppNode> nodes;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Source systems call with their API token; everyone else with Basic. */
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     ClusterClient(List<AppNode> nodes) {
         this.nodes = nodes;
+    }
+
+    /** From now on this user calls with this API token (a source system: its password is refused). */
+    void useToken(String user, String token) {
+        tokens.put(user, token);
     }
 
     Response get(int preferredNode, String user, String path) {
@@ -59,7 +68,7 @@ final class ClusterClient {
             AppNode node = nodes.get(Math.floorMod(preferredNode + attempt, nodes.size()));
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.baseUrl() + path))
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", basic(user))
+                .header("Authorization", authorization(user))
                 .header("Accept", "application/json")
                 .method(method, payload == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8));
@@ -86,8 +95,12 @@ final class ClusterClient {
         throw new IllegalStateException("No node answered " + method + " " + path, last);
     }
 
-    private static String basic(String user) {
-        // the test's users have their id as password
+    private String authorization(String user) {
+        String token = tokens.get(user);
+        if (token != null) {
+            return "Bearer " + token;
+        }
+        // the test's people have their id as password
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -19,10 +19,15 @@ final class ClusterSetup {
         this.client = client;
     }
 
+    /** The source system gets an API token from the administrator, which the client uses from then on. */
     void usersAndGroups(String sourceSystem, String supervisor) {
         user(sourceSystem, "source-systems");
         user(supervisor, "supervisors");
         member(supervisor, "all-departments");
+        ClusterClient.Response issued = client.post(0, ADMIN, "/api/source-systems/" + sourceSystem + "/tokens",
+                Map.of("label", "fault test"));
+        assertThat(issued.status()).as("token of %s: %s", sourceSystem, issued.body()).isEqualTo(201);
+        client.useToken(sourceSystem, issued.body().path("token").asText());
     }
 
     /** An agent in MANUAL answer mode with "Sales Processing 8", the skill the Gold leads' targets ask for. */
