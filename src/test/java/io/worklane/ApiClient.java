@@ -66,10 +66,6 @@ public final class ApiClient {
         return exchange(HttpMethod.PUT, path, body);
     }
 
-    public Response delete(String path) {
-        return exchange(HttpMethod.DELETE, path, null);
-    }
-
     /** A raw body, sent as it is (malformed JSON, unknown fields). */
     public Response postRaw(String path, String json) {
         return exchange(HttpMethod.POST, path, json);

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.worklane.web.ControlCharacterCheck;
 import io.worklane.workitem.WorkItemProcess;
 import jakarta.validation.Validator;
 
@@ -99,6 +100,9 @@ public class EngineStartRules {
                 }
                 try {
                     JsonNode attributes = json.readTree(node.toString());
+                    if (holdsControlCharacter(attributes)) {
+                        return "holds a control character";
+                    }
                     body.set(name, attributes);
                 }
                 catch (JsonProcessingException e) {
@@ -109,9 +113,30 @@ public class EngineStartRules {
                 if (!(value instanceof String text)) {
                     return "must be text (type String)";
                 }
+                if (ControlCharacterCheck.containsRefused(text)) {
+                    return "holds a control character";
+                }
                 body.put(name, text);
             }
         }
         return null;
+    }
+
+    private static boolean holdsControlCharacter(JsonNode node) {
+        if (node.isTextual()) {
+            return ControlCharacterCheck.containsRefused(node.textValue());
+        }
+        for (var fields = node.fields(); fields.hasNext();) {
+            var field = fields.next();
+            if (ControlCharacterCheck.containsRefused(field.getKey()) || holdsControlCharacter(field.getValue())) {
+                return true;
+            }
+        }
+        for (JsonNode element : node) {
+            if (!node.isObject() && holdsControlCharacter(element)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

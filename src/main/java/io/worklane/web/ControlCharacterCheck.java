@@ -20,7 +20,7 @@ import com.fasterxml.jackson.core.util.JsonParserDelegate;
  * but no field of Worklane means them, and they break logs, CSV exports and the databases' text handling
  * (PostgreSQL refuses NUL). Checked on the tokens as they are read, so the answer can name the field.
  */
-final class ControlCharacterCheck {
+public final class ControlCharacterCheck {
 
     private ControlCharacterCheck() {
     }
@@ -40,7 +40,8 @@ final class ControlCharacterCheck {
         return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f;
     }
 
-    static boolean containsRefused(String text) {
+    /** Whether the text holds a control character no field accepts (also for text that came another way than JSON). */
+    public static boolean containsRefused(String text) {
         for (int i = 0; i < text.length(); i++) {
             if (isRefused(text.charAt(i))) {
                 return true;
