@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.worklane.workitem.Actor;
 import io.worklane.workitem.Assignments;
 import io.worklane.workitem.WorkItemRef;
 import io.worklane.workitem.WorkItemView;
@@ -39,7 +40,7 @@ class RecordHandlingDelegate implements JavaDelegate {
         WorkItemView item = workItems.get(ref.id());
         Map<String, Object> choice = execution.getVariables();
         HandlingAction action = rules.check(item, choice);
-        assignments.recordDisposition(ref, (String) choice.get(DISPOSITION));
+        assignments.recordDisposition(ref, (String) choice.get(DISPOSITION), Actor.of(execution, null));
         // the next handling starts from an empty choice
         execution.removeVariable(HANDLING_ACTION);
         execution.removeVariable(DISPOSITION);

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import io.worklane.workitem.WorkItemRef;
+import io.worklane.workitem.Actor;
 import io.worklane.workitem.Assignments;
 
 /** "Transfer to agent": the chosen agent handles the item from now on; the former one has a free slot. */
@@ -24,7 +25,7 @@ class TransferToAgentDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String agent = (String) execution.getVariable(TRANSFER_TO);
-        assignments.transferTo(WorkItemRef.of(execution), agent);
+        assignments.transferTo(WorkItemRef.of(execution), agent, Actor.of(execution, null));
         execution.setVariable(ASSIGNEE, agent);
         execution.removeVariable(TRANSFER_TO);
         execution.setVariable(NEXT_STEP, "HANDLE");

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import io.worklane.routing.SkillExpression;
 import io.worklane.workitem.WorkItemRef;
+import io.worklane.workitem.Actor;
 import io.worklane.workitem.Assignments;
 
 /**
@@ -27,7 +28,7 @@ class TransferToTargetDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String target = SkillExpression.parse((String) execution.getVariable(TRANSFER_TARGET)).text();
-        assignments.transferToTarget(WorkItemRef.of(execution), target);
+        assignments.transferToTarget(WorkItemRef.of(execution), target, Actor.of(execution, null));
         execution.removeVariable(TRANSFER_TARGET);
         execution.setVariable(NEXT_STEP, "QUEUE");
     }

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import io.worklane.workitem.WorkItemRef;
+import io.worklane.workitem.Actor;
 import io.worklane.workitem.Assignments;
 
 /** "Park in workbin": the item stays the agent's, PARKED, until they pull it or a supervisor acts on it. */
@@ -19,6 +20,6 @@ class ParkInWorkbinDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        assignments.park(WorkItemRef.of(execution));
+        assignments.park(WorkItemRef.of(execution), Actor.of(execution, null));
     }
 }

@@ -58,9 +58,9 @@ public class Assignments {
     }
 
     /** The agent's disposition code (converted, not converted, ...), kept on the item and in its event log. */
-    public void recordDisposition(WorkItemRef ref, String code) {
+    public void recordDisposition(WorkItemRef ref, String code, Actor actor) {
         if (code != null) {
-            transitions.change(ref, WorkItemEventType.UPDATED, Actor.agent(transitions.load(ref).toView(clock.instant()).assignee()),
+            transitions.change(ref, WorkItemEventType.UPDATED, orAgent(actor, ref),
                     (item, now) -> {
                         item.recordDisposition(code, now);
                         return details("disposition", code);
@@ -69,9 +69,8 @@ public class Assignments {
     }
 
     /** Into the agent's workbin; whether it still takes one of their slots is the router's configuration. */
-    public void park(WorkItemRef ref) {
-        Actor agent = Actor.agent(transitions.load(ref).toView(clock.instant()).assignee());
-        WorkItem item = transitions.change(ref, WorkItemEventType.PARKED, agent, (found, now) -> {
+    public void park(WorkItemRef ref, Actor actor) {
+        WorkItem item = transitions.change(ref, WorkItemEventType.PARKED, orAgent(actor, ref), (found, now) -> {
             found.park(now);
             return Map.of();
         });
@@ -93,22 +92,28 @@ public class Assignments {
     }
 
     /** The agent hands the item on to another agent, who handles it at once. */
-    public void transferTo(WorkItemRef ref, String agentId) {
+    public void transferTo(WorkItemRef ref, String agentId, Actor actor) {
         WorkItem item = transitions.load(ref);
         Instant now = clock.instant();
         String before = item.transferTo(agentId, now);
-        transitions.record(item, WorkItemEventType.TRANSFERRED, Actor.agent(before), now, details("to", agentId));
+        transitions.record(item, WorkItemEventType.TRANSFERRED, actor != null ? actor : Actor.agent(before), now,
+                details("to", agentId));
         transitions.publish(new WorkItemReleased(ref.id(), before));
     }
 
     /** The agent sends the item back to the queue for agents matching {@code target} (a skill expression). */
-    public void transferToTarget(WorkItemRef ref, String target) {
-        transitions.releasing(ref, WorkItemEventType.TRANSFERRED, null, (item, now) -> item.transferToTarget(target, now),
+    public void transferToTarget(WorkItemRef ref, String target, Actor actor) {
+        transitions.releasing(ref, WorkItemEventType.TRANSFERRED, actor, (item, now) -> item.transferToTarget(target, now),
                 details("target", target));
     }
 
     /** A supervisor returns a parked item to the queue. */
     public void returnToQueue(WorkItemRef ref, Actor actor) {
         transitions.releasing(ref, WorkItemEventType.RETURNED_TO_QUEUE, actor, (item, now) -> item.returnToQueue(now), Map.of());
+    }
+
+    /** Who acted on the item: the caller named, else (an agent's own form or API call) the item's agent. */
+    private Actor orAgent(Actor actor, WorkItemRef ref) {
+        return actor != null ? actor : Actor.agent(transitions.load(ref).toView(clock.instant()).assignee());
     }
 }

@@ -120,6 +120,21 @@ class DeserializationAttackTests extends HostileClientTest {
         assertNothingStored(added, variable.get("type") + " variable on start");
     }
 
+    @Test
+    void evenAnAdministratorsGadgetIsNeverRebuilt() {
+        Path marker = tempDir.resolve("admin-gadget-ran");
+
+        // administrators pass the door's type check; the engine's deserialization type validation still holds
+        var started = hostile(() -> admin().post(START, Map.of("variables", Map.of("externalId", value("RCE-ADMIN"),
+                "sourceSystem", value("crm"), "customerProfile", H2InitGadget.objectVariable(marker)))));
+        settleJobs();
+
+        assertNoCodeRan(marker, "start as an administrator, read by Look up context");
+        assertThat(started.status()).as("the start itself is an administrator's right: %s", started).isEqualTo(200);
+        assertThat(managementService.createIncidentQuery().count()).as("the refused rebuild ends in an incident")
+            .isOne();
+    }
+
     private void readyAgentMarksDone(String id) {
         as("alice").post("/api/agents/alice/items/" + id + "/done", null);
         settleJobs();

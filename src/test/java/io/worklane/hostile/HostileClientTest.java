@@ -42,7 +42,7 @@ abstract class HostileClientTest extends PostgresIntegrationTest {
     protected static final String ADMIN = "hostile-admin";
 
     @Autowired
-    private ManagementService managementService;
+    protected ManagementService managementService;
 
     @Autowired
     private AuthorizationService authorizationService;

@@ -104,6 +104,23 @@ class SupervisorScopeAttackTests extends HostileClientTest {
     }
 
     @Test
+    void noMembershipMakesASourceSystemAPersonOrAPersonASourceSystem() {
+        sourceSystem("crm");
+        member("alice", "agents", "sales");
+
+        var crmAsAgent = hostile(() -> admin().put("/engine-rest/group/agents/members/crm", null));
+        var crmAsSupervisor = hostile(() -> admin().put("/engine-rest/group/supervisors/members/crm", null));
+        var aliceAsSource = hostile(() -> admin().put("/engine-rest/group/source-systems/members/alice", null));
+
+        assertThat(crmAsAgent.status()).as("crm into agents: %s", crmAsAgent).isEqualTo(403);
+        assertThat(crmAsSupervisor.status()).as("crm into supervisors: %s", crmAsSupervisor).isEqualTo(403);
+        assertThat(aliceAsSource.status()).as("alice into source-systems: %s", aliceAsSource).isEqualTo(403);
+        assertThat(identityService.createGroupQuery().groupMember("crm").list()).extracting("id")
+            .containsExactly("source-systems");
+        assertThat(identityService.createGroupQuery().groupMember("alice").groupId("source-systems").count()).isZero();
+    }
+
+    @Test
     void theAllDepartmentsGroupSeesEveryDepartment() {
         ApiClient boss = member("hostile-boss", "supervisors", "all-departments");
         String finance = captureInState(sourceSystem("crm"), "SC-2", Map.of("department", "Finance",

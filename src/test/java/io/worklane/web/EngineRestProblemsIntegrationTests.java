@@ -44,8 +44,8 @@ class EngineRestProblemsIntegrationTests extends PostgresIntegrationTest {
         assertThat(badVariable.text("detail")).isNotBlank();
         assertThat(forbidden.status()).isEqualTo(403);
         assertThat(forbidden.text("type")).isEqualTo("https://worklane.io/problems/forbidden");
-        // the engine wraps Worklane's refusal of a start into a 500; it is a refusal
-        assertThat(foreign.status()).isEqualTo(400);
+        // a start for another source system is refused at the door
+        assertThat(foreign.status()).isEqualTo(403);
         assertThat(foreign.text("detail")).contains("cannot capture items for 'crm'");
         assertThat(foreign.text("message")).isEqualTo(foreign.text("detail"));
         assertThat(unauthenticated.status()).isEqualTo(401);
@@ -56,12 +56,15 @@ class EngineRestProblemsIntegrationTests extends PostgresIntegrationTest {
 
     @Test
     void failuresAnswerAReferenceThatOneLogLineCarriesWithTheCause(CapturedOutput output) {
-        // a variable of a class nobody has: the engine fails to read it back (no rule refuses anything)
+        // a variable of a class nobody has, set inside the app (no door takes one): the engine fails to read it back
         ApiClient crm = sourceSystem("crm");
-        var started = crm.post(START, Map.of("variables", Map.of("externalId", Map.of("value", "F-1"),
-                "blob", Map.of("value", "{}", "type", "Object", "valueInfo", Map.of("objectTypeName",
-                        "com.example.Missing", "serializationDataFormat", "application/json")))));
+        var started = crm.post(START, Map.of("variables", Map.of("externalId", Map.of("value", "F-1"))));
         assertThat(started.status()).as(started.toString()).isEqualTo(200);
+        runtimeService.setVariable(started.text("id"), "blob", org.camunda.bpm.engine.variable.Variables
+            .serializedObjectValue("{}")
+            .objectTypeName("com.example.Missing")
+            .serializationDataFormat("application/json")
+            .create());
         int before = output.getAll().length();
 
         var failed = supervisor().get("/engine-rest/process-instance/" + started.text("id") + "/variables/blob");
