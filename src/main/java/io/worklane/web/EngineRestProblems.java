@@ -99,7 +99,8 @@ class EngineRestProblems {
             Throwable cause = request.getAttribute(EngineRestFailures.ATTRIBUTE) instanceof Throwable t ? t : null;
             JsonNode engineBody = engineBody(response.getContentAsByteArray());
             int status = response.getStatus();
-            String detail = withoutClassNames(engineBody.path("message").asText(null));
+            // Camunda's body says it in "message"; Worklane's own (a refused login) is a problem already
+            String detail = withoutClassNames(engineBody.path("message").asText(engineBody.path("detail").asText(null)));
             Throwable refusal = refusal(cause);
             if (status >= 500 && refusal != null) {
                 status = refusal instanceof AuthorizationException ? 403 : 400;
