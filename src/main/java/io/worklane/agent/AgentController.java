@@ -1,6 +1,9 @@
 package io.worklane.agent;
 
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -32,10 +35,12 @@ class AgentController {
 
     private final Agents agents;
     private final Supervision supervision;
+    private final SkillOwners skillOwners;
 
-    AgentController(Agents agents, Supervision supervision) {
+    AgentController(Agents agents, Supervision supervision, SkillOwners skillOwners) {
         this.agents = agents;
         this.supervision = supervision;
+        this.skillOwners = skillOwners;
     }
 
     /** Supervisors only (enforced by the security configuration). */
@@ -51,6 +56,7 @@ class AgentController {
                     "'" + agentId + "' is a source system's account; it never becomes an agent.", Map.of());
         }
         requireSupervisorOf(agentId);
+        requireOwnSkills(agentId, profile);
         boolean created = agents.save(agentId, profile);
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(agents.view(agentId));
     }
@@ -78,6 +84,32 @@ class AgentController {
     private void requireSelfOrSupervisor(String agentId) {
         if (!Caller.current().userId().equals(agentId)) {
             requireSupervisorOf(agentId);
+        }
+    }
+
+    /**
+     * A skill draws the items of the departments whose routing rules name it: a supervisor changes only those of
+     * their own departments (and leaves the others as they are).
+     */
+    private void requireOwnSkills(String agentId, AgentProfile profile) {
+        Set<String> supervised = supervision.departmentsOf(Caller.current());
+        if (supervised == null) {
+            return;
+        }
+        Map<String, Integer> before = agents.exists(agentId) ? agents.view(agentId).skills() : Map.of();
+        Set<String> changed = new TreeSet<>(before.keySet());
+        changed.addAll(profile.skills().keySet());
+        changed.removeIf(skill -> Objects.equals(before.get(skill), profile.skills().get(skill)));
+        for (String skill : changed) {
+            Set<String> departments = skillOwners.departmentsRoutedBy(skill);
+            boolean own = departments.stream()
+                .allMatch(department -> supervised.stream().anyMatch(department::equalsIgnoreCase));
+            if (!own) {
+                throw Problems.forbidden("'" + skill + "' routes items of " + (departments.contains(
+                        SkillOwners.ANY_DEPARTMENT) ? "every department" : String.join(", ", new TreeSet<>(departments)))
+                        + "; only a supervisor of " + (departments.contains(SkillOwners.ANY_DEPARTMENT)
+                                ? "all departments" : "those departments") + " changes it.");
+            }
         }
     }
 

@@ -9,16 +9,21 @@ import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.impl.ModificationBuilderImpl;
 import org.camunda.bpm.engine.impl.ProcessInstanceModificationBuilderImpl;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.RestartProcessInstanceBuilderImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractModificationCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateMembershipCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
@@ -31,6 +36,7 @@ import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.batch.variables.SetVariablesToProcessInstancesBatchCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 
 import io.worklane.capture.EngineStartRules;
@@ -76,6 +82,30 @@ final class DoorRules {
         else if (command instanceof SubmitTaskFormCmd) {
             checkCompletion(CommandFields.read(command, "taskId"),
                     VariableValues.typed(CommandFields.read(command, "properties")), user);
+        }
+        else if (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd) {
+            if (PROCESS_KEY.equals(lookups.processOf(CommandFields.read(command, "taskId"), true))) {
+                throw forbidden("A work item's task ends through its form (or /api): a BPMN error or escalation "
+                        + "would end it past Worklane's rules.");
+            }
+            requireDataUnlessAdmin(VariableValues.typed(CommandFields.read(command, "variables")), user);
+        }
+        else if (command instanceof ClaimTaskCmd) {
+            if (PROCESS_KEY.equals(lookups.processOf(CommandFields.read(command, "taskId"), true))) {
+                throw forbidden("The router assigns work items; a task is never claimed, unclaimed or handed on. "
+                        + "Transfer it through the form instead.");
+            }
+        }
+        else if (command instanceof AbstractModificationCmd) {
+            ModificationBuilderImpl modification = CommandFields.read(command, "builder");
+            if (PROCESS_KEY.equals(lookups.definitionKeyOf(modification.getProcessDefinitionId()))) {
+                throw forbidden("Work item process instances are not modified: their rows and the router would no "
+                        + "longer agree.");
+            }
+        }
+        else if (command instanceof SetVariablesToProcessInstancesBatchCmd) {
+            throw forbidden("Variables are not set on process instances in a batch: a work item's change through "
+                    + "/api/work-items.");
         }
         else if (command instanceof AbstractSetVariableCmd || command instanceof AbstractRemoveVariableCmd
                 || command instanceof AbstractPatchVariablesCmd) {
@@ -145,9 +175,15 @@ final class DoorRules {
             return;
         }
         if (task.form() != null) {
+            // the router's assignee completes the task (or a supervisor of every department, an admin), no one else
+            boolean mayComplete = user.id().equals(task.assignee()) || user.isAdmin()
+                    || user.groups().contains(WorklaneGroups.ALL_DEPARTMENTS);
+            if (!mayComplete) {
+                throw forbidden("Task " + taskId + " is " + task.assignee() + "'s work item.");
+            }
             // administrators too: a work item's task completion carries its form's fields and no others
             VariableValues.requireData(variables);
-            task.form().check(variables, task.variables());
+            task.form().check(variables, task.options()::get);
         }
         else {
             requireDataUnlessAdmin(variables, user);
@@ -206,5 +242,9 @@ final class DoorRules {
             Map.entry(ModifyProcessInstanceCmd.class, List.of("builder")),
             Map.entry(ModifyProcessInstanceAsyncCmd.class, List.of("builder")),
             Map.entry(AbstractRestartProcessInstanceCmd.class, List.of("builder")),
-            Map.entry(CreateMembershipCmd.class, List.of("userId", "groupId")));
+            Map.entry(CreateMembershipCmd.class, List.of("userId", "groupId")),
+            Map.entry(HandleTaskBpmnErrorCmd.class, List.of("taskId", "variables")),
+            Map.entry(HandleTaskEscalationCmd.class, List.of("taskId", "variables")),
+            Map.entry(ClaimTaskCmd.class, List.of("taskId")),
+            Map.entry(AbstractModificationCmd.class, List.of("builder")));
 }

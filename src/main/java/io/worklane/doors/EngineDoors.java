@@ -46,6 +46,8 @@ class EngineDoors implements ProcessEnginePlugin {
         // only the engine's defaults (java.lang, the common java.util collections) are ever rebuilt from a variable:
         // Worklane stores its custom attributes as a LinkedHashMap, and nothing else as an object
         configuration.setDeserializationTypeValidationEnabled(true);
+        // a BPMN error nothing catches fails instead of silently ending the scope it was thrown in
+        configuration.setEnableExceptionsAfterUnhandledBpmnError(true);
         List<BpmnParseListener> listeners = new ArrayList<>();
         if (configuration.getCustomPostBPMNParseListeners() != null) {
             listeners.addAll(configuration.getCustomPostBPMNParseListeners());

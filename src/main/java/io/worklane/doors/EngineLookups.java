@@ -1,6 +1,7 @@
 package io.worklane.doors;
 
 import java.io.InputStream;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -19,8 +20,11 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
  */
 final class EngineLookups {
 
-    /** A task and what it belongs to; {@code form} is null when its process is not a work item's. */
-    record TaskTarget(String processDefinitionKey, TaskForm form, Function<String, Object> variables) {
+    /**
+     * A task and what it belongs to; {@code form} is null when its process is not a work item's.
+     * @param options the task's variables that its form's dynamic options name, as the form showed them
+     */
+    record TaskTarget(String processDefinitionKey, String assignee, TaskForm form, Map<String, Object> options) {
     }
 
     private final ProcessEngineConfigurationImpl engine;
@@ -39,13 +43,14 @@ final class EngineLookups {
             }
             String key = definitionKey(context, task.getProcessDefinitionId());
             if (!guardedKey.equals(key)) {
-                return new TaskTarget(key, null, task::getVariable);
+                return new TaskTarget(key, task.getAssignee(), null, Map.of());
             }
             TaskForm form = forms.computeIfAbsent(task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(),
                     ignored -> TaskForm.parse(deployedForm(context, taskId)));
-            // read now, inside this context: the options a form showed are the task's own variables
-            Map<String, Object> variables = task.getVariables();
-            return new TaskTarget(key, form, variables::get);
+            // read now, inside this context, and only the option lists (JSON): no other variable is rebuilt here
+            Map<String, Object> options = new HashMap<>();
+            form.optionVariables().forEach(name -> options.put(name, task.getVariable(name)));
+            return new TaskTarget(key, task.getAssignee(), form, options);
         });
     }
 

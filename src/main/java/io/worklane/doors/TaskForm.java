@@ -30,6 +30,11 @@ record TaskForm(Map<String, Field> fields) {
     record Field(String key, String type, List<String> values, String valuesKey, int maxLength) {
     }
 
+    /** The task variables that list a field's options ({@code valuesKey}). */
+    List<String> optionVariables() {
+        return fields.values().stream().map(Field::valuesKey).filter(java.util.Objects::nonNull).toList();
+    }
+
     static TaskForm parse(InputStream schema) {
         try (schema) {
             Map<String, Field> fields = new LinkedHashMap<>();

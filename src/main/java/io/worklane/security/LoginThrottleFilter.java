@@ -58,8 +58,16 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * A password login (Basic, the webapps' form). A Bearer token is not throttled: 256 random bits are not guessed
+     * by trying, and blocking them would let anyone who shares a source system's address (a NAT, a proxy) lock it
+     * out by sending wrong passwords.
+     */
     private static boolean isAuthenticationAttempt(HttpServletRequest request) {
-        return request.getHeader(HttpHeaders.AUTHORIZATION) != null
-                || "POST".equals(request.getMethod()) && WEBAPP_LOGIN.matcher(request.getRequestURI()).matches();
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization != null) {
+            return !authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+        }
+        return "POST".equals(request.getMethod()) && WEBAPP_LOGIN.matcher(request.getRequestURI()).matches();
     }
 }

@@ -56,7 +56,7 @@ class EngineRestProblems {
     FilterRegistrationBean<Filter> engineRestProblemsFilter(ObjectMapper json) {
         var registration = new FilterRegistrationBean<>(new Filter(json));
         registration.setName("engine-rest-problems");
-        registration.addUrlPatterns("/engine-rest/*");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         // outside Camunda's authentication filter, so that its 401 is rewritten too
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;

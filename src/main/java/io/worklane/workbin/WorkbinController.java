@@ -14,6 +14,7 @@ import io.worklane.security.Supervision;
 import io.worklane.web.Problems;
 import io.worklane.workitem.Actor;
 import io.worklane.workitem.WorkItemView;
+import io.worklane.workitem.WorkItems;
 
 /** An agent's workbin: the agent pulls their items back; supervisors return or reassign them. */
 @RestController
@@ -25,10 +26,12 @@ class WorkbinController {
 
     private final Workbins workbins;
     private final Supervision supervision;
+    private final WorkItems workItems;
 
-    WorkbinController(Workbins workbins, Supervision supervision) {
+    WorkbinController(Workbins workbins, Supervision supervision, WorkItems workItems) {
         this.workbins = workbins;
         this.supervision = supervision;
+        this.workItems = workItems;
     }
 
     @Operation(summary = "The agent's parked items (the agent or a supervisor)")
@@ -54,7 +57,9 @@ class WorkbinController {
     @Operation(summary = "Return a parked item to the queue (supervisors)")
     @PostMapping("/api/agents/{agentId}/items/{itemId}/return")
     WorkItemView returnToQueue(@PathVariable String agentId, @PathVariable String itemId) {
-        return workbins.returnToQueue(agentId, itemId, supervisorOf(agentId));
+        Actor supervisor = supervisorOf(agentId);
+        requireDepartmentOf(itemId);
+        return workbins.returnToQueue(agentId, itemId, supervisor);
     }
 
     @Operation(summary = "Reassign a parked item to another agent, who handles it at once (supervisors)")
@@ -63,7 +68,17 @@ class WorkbinController {
             @RequestBody Reassignment reassignment) {
         Actor supervisor = supervisorOf(agentId);
         supervisorOf(reassignment.agent());
+        requireDepartmentOf(itemId);
         return workbins.reassign(agentId, itemId, reassignment.agent(), supervisor);
+    }
+
+    /** An item of another department is none of this supervisor's business, wherever it is parked. */
+    private void requireDepartmentOf(String itemId) {
+        workItems.find(itemId)
+            .filter(item -> !supervision.coversDepartment(Caller.current(), item.department()))
+            .ifPresent(item -> {
+                throw Problems.notFound("work-item", itemId);
+            });
     }
 
     /** The calling supervisor, if the agent is of their departments. */

@@ -58,6 +58,36 @@ class ForgedTaskVariablesAttackTests extends HostileClientTest {
     }
 
     @Test
+    void noBpmnErrorClaimOrStrangersCompletionMovesTheTask() {
+        ApiClient crm = sourceSystem("crm");
+        ApiClient alice = readyAgent("alice", "sales", Map.of("Sales Processing", 9), 1);
+        ApiClient bob = readyAgent("bob", "sales", Map.of("Sales Processing", 1), 1);
+        String id = captureInState(crm, "FV-3", Map.of("requestType", "Quote"), "IN_PROGRESS");
+        String task = "/engine-rest/task/" + taskOf(id);
+        Map<String, Object> before = row(id);
+
+        // a BPMN error ends the task's scope past its form, with whatever variables it carries
+        var error = hostile(() -> alice.post(task + "/bpmnError", Map.of("errorCode", "x", "variables",
+                Map.of("nextStep", value("DONE"), "assignee", value("bob")))));
+        var escalation = hostile(() -> alice.post(task + "/bpmnEscalation", Map.of("escalationCode", "x")));
+        // claim(null) then claim(other) would hand the task on behind the router
+        var unclaimed = hostile(() -> alice.post(task + "/claim", Map.of()));
+        var handedOn = hostile(() -> alice.post(task + "/claim", Map.of("userId", "crm")));
+        var stranger = hostile(() -> bob.post(task + "/complete", Map.of("variables", Map.of())));
+        settleJobs();
+
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(error.status()).as("bpmnError on a work item task: %s", error).isEqualTo(403);
+        soft.assertThat(escalation.status()).as("bpmnEscalation on a work item task: %s", escalation).isEqualTo(403);
+        soft.assertThat(unclaimed.status()).as("claim without a user: %s", unclaimed).isIn(403);
+        soft.assertThat(handedOn.status()).as("claim for crm: %s", handedOn).isIn(403);
+        soft.assertThat(stranger.status()).as("another agent completes alice's task: %s", stranger).isIn(403, 404);
+        soft.assertThat(tasksOf(id)).as("alice's task is still open").isOne();
+        soft.assertThat(row(id)).as("the row after the attempts").isEqualTo(before);
+        soft.assertAll();
+    }
+
+    @Test
     void aForgedActorOnCompletionIsRefusedAndLaterOperationsStillWork() {
         ApiClient crm = sourceSystem("crm");
         ApiClient alice = readyAgent("alice", "sales", Map.of("Sales Processing", 9), 1);

@@ -90,6 +90,31 @@ class SupervisorScopeAttackTests extends HostileClientTest {
     }
 
     @Test
+    void aSupervisorChangesOnlyTheSkillsOfTheirDepartments() {
+        readyAgent("alice", "sales", Map.of("Sales Processing", 9, "General Processing", 5), 2);
+        String before = admin().get("/api/agents/alice").body().path("skills").toString();
+
+        // a Finance skill would route Finance items to alice; General Processing routes every department's
+        var finance = hostile(() -> salesSupervisor.put("/api/agents/alice", Map.of("displayName", "alice", "skills",
+                Map.of("Sales Processing", 9, "General Processing", 5, "Finance Processing", 10), "capacity",
+                Map.of("workitem", 2))));
+        var general = hostile(() -> salesSupervisor.put("/api/agents/alice", Map.of("displayName", "alice", "skills",
+                Map.of("Sales Processing", 9, "General Processing", 9), "capacity", Map.of("workitem", 2))));
+        String afterRefusals = admin().get("/api/agents/alice").body().path("skills").toString();
+        var own = salesSupervisor.put("/api/agents/alice", Map.of("displayName", "alice", "skills",
+                Map.of("Sales Processing", 7, "General Processing", 5), "capacity", Map.of("workitem", 2)));
+
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(finance.status()).as("Sales supervisor grants a Finance skill: %s", finance).isEqualTo(403);
+        soft.assertThat(general.status()).as("Sales supervisor changes an every-department skill: %s", general)
+            .isEqualTo(403);
+        soft.assertThat(afterRefusals).as("alice's skills after the refusals").isEqualTo(before);
+        soft.assertThat(own.status()).as("her own department's skill, the other left as it was: %s", own)
+            .isEqualTo(200);
+        soft.assertAll();
+    }
+
+    @Test
     void aSourceSystemUserCannotBeMadeAnAgent() {
         sourceSystem("crm");
         StoredObjects before = stored();
