@@ -1,9 +1,11 @@
 package io.worklane.agent;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -12,8 +14,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.worklane.security.Caller;
 import io.worklane.web.Problems;
 import io.worklane.workitem.WorkItemView;
 import io.worklane.workitem.WorkItems;
@@ -32,10 +36,12 @@ public class Agents {
     private final ApplicationEventPublisher publisher;
     private final AgentProperties properties;
     private final Clock clock;
+    private final PresenceHistory history;
 
     Agents(AgentRepository agents, WorkItems workItems, IdentityService identityService,
-            ApplicationEventPublisher publisher, AgentProperties properties, Clock clock) {
+            ApplicationEventPublisher publisher, AgentProperties properties, Clock clock, PresenceHistory history) {
         this.agents = agents;
+        this.history = history;
         this.workItems = workItems;
         this.identityService = identityService;
         this.publisher = publisher;
@@ -55,6 +61,11 @@ public class Agents {
         agent.replaceProfile(profile.displayName(), profile.skills(), profile.capacity(),
                 profile.groups() == null ? new TreeSet<>() : new TreeSet<>(profile.groups()), profile.answerMode());
         agents.save(agent);
+        if (existing.isEmpty()) {
+            agents.flush(); // the history row refers to the agent's
+            history.record(id, new PresenceHistory.Change(null, null, agent.presence(), null, agent.presenceSince(),
+                    currentUser("system")));
+        }
         if (agent.presence() == Presence.READY) {
             publisher.publishEvent(new AgentBecameAvailable(id));
         }
@@ -63,6 +74,9 @@ public class Agents {
 
     public void changePresence(String id, PresenceChange change) {
         String reason = change.reason();
+        if (change.state() == Presence.LOGGED_OUT) {
+            throw Problems.invalid("LOGGED_OUT is not chosen: it comes from logging out of the webapps.");
+        }
         if (change.state() == Presence.READY && reason != null) {
             throw Problems.invalid("A READY agent gives no reason.");
         }
@@ -72,14 +86,46 @@ public class Agents {
                     Map.of("allowedReasons", properties.notReadyReasons()));
         }
         Agent agent = agents.findForUpdate(id).orElseThrow(() -> Problems.notFound("agent", id));
-        if (agent.changePresence(change.state(), reason, clock.instant())) {
+        if (change(agent, change.state(), reason, currentUser("system"))) {
             publisher.publishEvent(new AgentBecameAvailable(id));
         }
     }
 
     /** The agent did not answer an offer in time (RONA): not ready until they say otherwise. */
     public void markNoAnswer(String id) {
-        agents.findForUpdate(id).ifPresent(agent -> agent.changePresence(Presence.NOT_READY, NO_ANSWER, clock.instant()));
+        agents.findForUpdate(id).ifPresent(agent -> change(agent, Presence.NOT_READY, NO_ANSWER, "router"));
+    }
+
+    /**
+     * The agent left the webapps: LOGGED_OUT (and so offered nothing) until they go READY again. In its own
+     * transaction, since a session may end inside another one or in none; a second logout changes nothing.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void markLoggedOut(String id) {
+        agents.findForUpdate(id)
+            .filter(agent -> agent.presence() != Presence.LOGGED_OUT)
+            .ifPresent(agent -> change(agent, Presence.LOGGED_OUT, null, "logout"));
+    }
+
+    /** Changes the presence and records the change if there is one. @return whether the agent just became READY */
+    private boolean change(Agent agent, Presence next, String reason, String by) {
+        Presence before = agent.presence();
+        String beforeReason = agent.presenceReason();
+        Instant now = clock.instant();
+        boolean becameReady = agent.changePresence(next, reason, now);
+        if (before != next || !Objects.equals(beforeReason, reason)) {
+            history.record(agent.id(), new PresenceHistory.Change(before, beforeReason, next, reason, now, by));
+        }
+        return becameReady;
+    }
+
+    private static String currentUser(String otherwise) {
+        try {
+            return Caller.current().userId();
+        }
+        catch (IllegalStateException noCaller) {
+            return otherwise;
+        }
     }
 
     @Transactional(readOnly = true)

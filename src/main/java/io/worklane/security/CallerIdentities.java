@@ -61,6 +61,21 @@ class CallerIdentities {
         return new Outcome(new Identified(userId, groups), null);
     }
 
+    /**
+     * The user of a Camunda webapp session (who logged in there with their password): still a user, never a source
+     * system (which authenticates with its token), with their groups as they are now.
+     */
+    Outcome bySession(String userId) {
+        if (identityService.createUserQuery().userId(userId).count() == 0) {
+            return Outcome.refused(Refusal.BAD_CREDENTIALS);
+        }
+        List<String> groups = groupsOf(userId);
+        if (groups.contains(WorklaneGroups.SOURCE_SYSTEMS)) {
+            return Outcome.refused(Refusal.SOURCE_SYSTEM_NEEDS_TOKEN);
+        }
+        return new Outcome(new Identified(userId, groups), null);
+    }
+
     /** A token is valid only while its owner is still a source system: taking the group away disables it. */
     Outcome byToken(String token) {
         return tokens.sourceSystemOf(token)

@@ -4,8 +4,11 @@ import static io.worklane.security.WorklaneGroups.ADMINS;
 import static io.worklane.security.WorklaneGroups.SOURCE_SYSTEMS;
 import static io.worklane.security.WorklaneGroups.SUPERVISORS;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -20,7 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Spring Security guards only Worklane's own API and Actuator; Cockpit/Tasklist ({@code /camunda}) keep Camunda's
  * session login and CSRF protection, and {@code /engine-rest} gets Camunda's authentication filter with Worklane's
- * provider. On both, people send HTTP Basic and source systems their API token. Per-item rules (a source system
+ * provider. On both, people send HTTP Basic and source systems their API token; {@code /api} also takes the webapps'
+ * session with its CSRF token ({@link WebappSessionAuthentication}), for Tasklist and Cockpit plugins. Per-item rules (a source system
  * sees only its own items, an agent only itself) are checked in the controllers.
  */
 @Configuration
@@ -32,8 +36,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems, CallerIdentities identities)
-            throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems, CallerIdentities identities,
+            ProcessEngine engine) throws Exception {
         http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
@@ -45,10 +49,12 @@ class SecurityConfiguration {
                 .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
                 .anyRequest().hasAuthority(ADMINS))
             .addFilterBefore(ApiAuthentication.bearerFilter(identities, problems), BasicAuthenticationFilter.class)
+            .addFilterBefore(new WebappSessionAuthentication(identities, problems, engine.getName()),
+                    BasicAuthenticationFilter.class)
             .httpBasic(basic -> basic.authenticationEntryPoint(problems))
             .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
             .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-            // stateless Basic and Bearer auth, no cookies: CSRF does not apply
+            // Basic and Bearer send no cookies: no CSRF; the webapps' session is checked for its token by its own filter
             .csrf(AbstractHttpConfigurer::disable);
         return http.build();
     }
@@ -62,6 +68,25 @@ class SecurityConfiguration {
         registration.setName("engine-rest-authentication");
         registration.addUrlPatterns("/engine-rest/*");
         return registration;
+    }
+
+    /** Around the webapps' login and logout, and told of every session that ends. */
+    @Bean
+    FilterRegistrationBean<WebappLogouts> webappLogoutsFilter(WebappLogouts logouts) {
+        var registration = new FilterRegistrationBean<>(logouts);
+        registration.setName("webapp-logouts");
+        registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
+        return registration;
+    }
+
+    @Bean
+    ServletListenerRegistrationBean<WebappLogouts> webappLogoutsListener(WebappLogouts logouts) {
+        return new ServletListenerRegistrationBean<>(logouts);
+    }
+
+    @Bean
+    WebappLogouts webappLogouts(ApplicationEventPublisher publisher, ProcessEngine engine) {
+        return new WebappLogouts(publisher, engine.getName());
     }
 
     /** Before Spring Security and every other authentication, so that a blocked address is turned away first. */
