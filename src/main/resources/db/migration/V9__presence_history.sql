@@ -12,3 +12,8 @@ CREATE TABLE agent_presence_change (
     changed_by   VARCHAR(100) NOT NULL
 );
 CREATE INDEX agent_presence_change_agent_idx ON agent_presence_change (agent_id, changed_at);
+
+-- The agent an item event concerns (offered to, accepted, declined, let time out, marked done), so that an agent's
+-- day is read by one index walk (workitem/AgentActivity); null before V9 and for events no agent is part of.
+ALTER TABLE work_item_event ADD COLUMN agent_id VARCHAR(64);
+CREATE INDEX work_item_event_agent_idx ON work_item_event (agent_id, occurred_at);

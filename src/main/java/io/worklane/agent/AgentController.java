@@ -1,5 +1,7 @@
 package io.worklane.agent;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,8 +39,10 @@ class AgentController {
     private final Agents agents;
     private final Supervision supervision;
     private final SkillOwners skillOwners;
+    private final AgentDay day;
 
-    AgentController(Agents agents, Supervision supervision, SkillOwners skillOwners) {
+    AgentController(Agents agents, Supervision supervision, SkillOwners skillOwners, AgentDay day) {
+        this.day = day;
         this.agents = agents;
         this.supervision = supervision;
         this.skillOwners = skillOwners;
@@ -79,6 +84,21 @@ class AgentController {
         requireSelfOrSupervisor(agentId);
         agents.changePresence(agentId, change);
         return agents.view(agentId);
+    }
+
+    @GetMapping("/day")
+    @Operation(summary = "My day: handled items, handle time, answers to offers, time per presence, load (the agent "
+            + "or a supervisor); the current day in the server's time zone or in ?zone=Europe/Berlin")
+    AgentDay.View day(@PathVariable String agentId, @RequestParam(required = false) String zone) {
+        requireSelfOrSupervisor(agentId);
+        ZoneId zoneId;
+        try {
+            zoneId = zone == null ? ZoneId.systemDefault() : ZoneId.of(zone);
+        }
+        catch (DateTimeException e) {
+            throw Problems.invalid("'" + zone + "' is no time zone (e.g. Europe/Berlin).");
+        }
+        return day.of(agentId, zoneId);
     }
 
     private void requireSelfOrSupervisor(String agentId) {

@@ -413,4 +413,8 @@ class WorkItem implements Persistable<String> {
     String mediaType() {
         return caseAttributes.mediaType();
     }
+
+    String assignee() {
+        return assignee;
+    }
 }

@@ -35,6 +35,7 @@ class WorkItemEvent {
     @Enumerated(EnumType.STRING)
     private Actor.Type actorType;
     private String actorId;
+    private String agentId;
     private Instant occurredAt;
     @Convert(converter = JsonMapConverter.class)
     @Column(columnDefinition = "text")
@@ -43,8 +44,9 @@ class WorkItemEvent {
     protected WorkItemEvent() {
     }
 
-    WorkItemEvent(String workItemId, WorkItemEventType type, WorkItemState state, Actor actor, Instant occurredAt,
-            Map<String, Object> details) {
+    WorkItemEvent(String workItemId, WorkItemEventType type, WorkItemState state, Actor actor, String agentId,
+            Instant occurredAt, Map<String, Object> details) {
+        this.agentId = agentId;
         this.workItemId = workItemId;
         this.type = type;
         this.state = state;

@@ -80,7 +80,19 @@ class WorkItemTransitions {
     }
 
     void record(WorkItem item, WorkItemEventType type, Actor actor, Instant now, Map<String, Object> details) {
-        events.save(new WorkItemEvent(item.id(), type, item.state(), actor, now, details));
+        events.save(new WorkItemEvent(item.id(), type, item.state(), actor, agentOf(item, details), now, details));
+    }
+
+    /** The agent the event concerns: who holds the item now, else the one it just left. */
+    private static String agentOf(WorkItem item, Map<String, Object> details) {
+        if (item.assignee() != null) {
+            return item.assignee();
+        }
+        if (details == null) {
+            return null;
+        }
+        Object released = details.getOrDefault("releasedAgent", details.get("agent"));
+        return released instanceof String agent ? agent : null;
     }
 
     static Map<String, Object> details(Object... keysAndValues) {
