@@ -15,6 +15,7 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
 import static org.camunda.bpm.engine.authorization.Permissions.TASK_WORK;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -28,6 +29,8 @@ import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.AbstractQuery;
+import org.camunda.bpm.engine.query.Query;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
@@ -108,8 +111,13 @@ class AccessSetup implements ApplicationRunner {
         grant(SOURCE_SYSTEMS, Resources.PROCESS_DEFINITION, "work-item", READ, CREATE_INSTANCE);
         grant(SOURCE_SYSTEMS, Resources.PROCESS_INSTANCE, ANY, CREATE);
 
-        Filter mine = filter(MY_WORK_ITEMS, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
-                -10, "The work items offered to me");
+        // Tasklist lists a filter's tasks in the order its query names: the most urgent first, then the oldest
+        Filter mine = filter(MY_WORK_ITEMS, taskService.createTaskQuery()
+            .taskAssigneeExpression("${currentUser()}")
+            .orderByTaskPriority()
+            .desc()
+            .orderByTaskCreateTime()
+            .asc(), -10, "The work items offered to me");
         grant(AGENTS, Resources.FILTER, mine.getId(), READ);
         grant(SUPERVISORS, Resources.FILTER, mine.getId(), READ);
         Filter all = filter(ALL_WORK_ITEMS, taskService.createTaskQuery().processDefinitionKey("work-item"), 0,
@@ -156,11 +164,24 @@ class AccessSetup implements ApplicationRunner {
         return found.isEmpty() ? null : found.get(0);
     }
 
+    private static List<String> ordering(Query<?, ?> query) {
+        return ((AbstractQuery<?, ?>) query).getOrderingProperties()
+            .stream()
+            .map(order -> order.getQueryProperty().getName() + " " + order.getDirection().getName())
+            .toList();
+    }
+
     private Filter filter(String name, TaskQuery query, int priority, String description) {
         // a race of two starting nodes may have made two: use the first, never fail on it
         var existing = filterService.createFilterQuery().filterName(name).orderByFilterId().asc().listPage(0, 1);
         if (!existing.isEmpty()) {
-            return existing.get(0);
+            // an earlier version's filter is brought in line, like the grants
+            Filter found = existing.get(0);
+            if (!ordering(found.getQuery()).equals(ordering(query))) {
+                found.setQuery(query);
+                return filterService.saveFilter(found);
+            }
+            return found;
         }
         Filter filter = filterService.newTaskFilter(name)
             .setQuery(query)
