@@ -5,6 +5,7 @@ import static io.worklane.security.WorklaneGroups.SOURCE_SYSTEMS;
 import static io.worklane.security.WorklaneGroups.SUPERVISORS;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
@@ -72,10 +73,10 @@ class SecurityConfiguration {
 
     /** Around the webapps' login and logout, and told of every session that ends. */
     @Bean
-    FilterRegistrationBean<WebappLogouts> webappLogoutsFilter(WebappLogouts logouts) {
+    FilterRegistrationBean<WebappLogouts> webappLogoutsFilter(WebappLogouts logouts, CamundaBpmProperties camunda) {
         var registration = new FilterRegistrationBean<>(logouts);
         registration.setName("webapp-logouts");
-        registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
+        registration.addUrlPatterns(camunda.getWebapp().getApplicationPath() + "/api/admin/auth/user/*");
         return registration;
     }
 
