@@ -71,6 +71,42 @@ public final class ApiClient {
         return exchange(HttpMethod.POST, path, json);
     }
 
+    /** Deploys files over the engine REST API as the Modeler does: one multipart part per file. */
+    public Response deploy(String name, java.util.Map<String, String> files) {
+        var parts = new org.springframework.util.LinkedMultiValueMap<String, Object>();
+        parts.add("deployment-name", name);
+        files.forEach((file, content) -> parts.add(file, new org.springframework.core.io.ByteArrayResource(
+                content.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return file;
+            }
+        }));
+        var request = http.post().uri("/engine-rest/deployment/create")
+            .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
+            .contentType(MediaType.MULTIPART_FORM_DATA);
+        if (authorization != null) {
+            request = request.header(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        return request.body(parts).exchange((req, res) -> {
+            byte[] bytes = res.getBody().readAllBytes();
+            JsonNode json = bytes.length == 0 ? JSON.nullNode() : JSON.readTree(bytes);
+            MediaType type = res.getHeaders().getContentType();
+            return new Response(res.getStatusCode().value(), type == null ? null : type.toString(), json,
+                    res.getHeaders());
+        });
+    }
+
+    /** A GET whose answer is text of this media type (a report as CSV). */
+    public String getText(String path, MediaType type) {
+        var request = http.get().uri(path).accept(type, MediaType.APPLICATION_PROBLEM_JSON);
+        if (authorization != null) {
+            request = request.header(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        return request.exchange((req, res) -> res.getStatusCode().value() + "\n"
+                + new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
     private Response exchange(HttpMethod method, String path, Object body) {
         var request = http.method(method).uri(path).accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
         if (authorization != null) {

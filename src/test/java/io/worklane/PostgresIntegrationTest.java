@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -59,6 +60,9 @@ public abstract class PostgresIntegrationTest {
     @Autowired
     protected LoginThrottle loginThrottle;
 
+    @Autowired
+    protected TransactionTemplate transactions;
+
     @BeforeEach
     void emptyQueueAndNoAgents() {
         TestContextSources.resetCrm();
@@ -66,14 +70,31 @@ public abstract class PostgresIntegrationTest {
         loginThrottle.forgetAll();
         // the previous test's items may still be moving through the job executor: retry until all are gone
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(this::deleteAllWorkItemInstances);
+        jdbc.update("DELETE FROM model_deployment");
+        jdbc.update("DELETE FROM supervisor_exception");
+        jdbc.update("DELETE FROM bulk_operation_item");
+        jdbc.update("DELETE FROM bulk_operation");
+        forgetReportFacts();
+        // with its outbox: nothing is written to it once no one subscribes
+        jdbc.update("DELETE FROM webhook_subscription");
         jdbc.update("DELETE FROM work_item_event");
         jdbc.update("DELETE FROM work_item");
         jdbc.update("DELETE FROM agent");
     }
 
+    /** Under the fold lock, so that a fold under way does not write back what it read before. */
+    private void forgetReportFacts() {
+        transactions.executeWithoutResult(status -> {
+            jdbc.queryForList("SELECT id FROM report_fold WHERE id = 1 FOR UPDATE", Integer.class);
+            for (String table : new String[] { "report_inbox", "report_fact", "report_duration", "report_presence" }) {
+                jdbc.update("DELETE FROM " + table);
+            }
+        });
+    }
+
     private boolean deleteAllWorkItemInstances() {
         var instances = runtimeService.createProcessInstanceQuery()
-            .processDefinitionKey("work-item")
+            .processDefinitionKeyIn("work-item", "supervisor-exception")
             .list()
             .stream()
             .map(ProcessInstance::getId)
@@ -81,7 +102,8 @@ public abstract class PostgresIntegrationTest {
         if (!instances.isEmpty()) {
             runtimeService.deleteProcessInstances(instances, "test cleanup", true, true, true);
         }
-        return runtimeService.createProcessInstanceQuery().processDefinitionKey("work-item").count() == 0;
+        return runtimeService.createProcessInstanceQuery().processDefinitionKeyIn("work-item", "supervisor-exception")
+            .count() == 0;
     }
 
     /**
@@ -101,6 +123,31 @@ public abstract class PostgresIntegrationTest {
             return ApiClient.bearer(port, sourceSystemTokens.issue(userId, "test", "test").token());
         }
         return new ApiClient(port, userId, userId);
+    }
+
+    /** A user in at least these groups (created on first use with password = id; missing memberships added). */
+    protected ApiClient member(String userId, String... groups) {
+        ApiClient client = as(userId);
+        for (String group : groups) {
+            if (identityService.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
+                identityService.createMembership(userId, group);
+            }
+        }
+        return client;
+    }
+
+    /** A Camunda group of type DEPARTMENT, as Worklane's departments are (created on first use). */
+    protected void department(String id, String name) {
+        group(id, name, "DEPARTMENT");
+    }
+
+    protected void group(String id, String name, String type) {
+        if (identityService.createGroupQuery().groupId(id).count() == 0) {
+            var group = identityService.newGroup(id);
+            group.setName(name);
+            group.setType(type);
+            identityService.saveGroup(group);
+        }
     }
 
     /** A new API token of this source system (created on first use). */
@@ -139,6 +186,11 @@ public abstract class PostgresIntegrationTest {
             throw new IllegalStateException("agent " + id + " not saved: " + response);
         }
         return agent;
+    }
+
+    /** The item's state as its row has it. */
+    protected String stateOf(String id) {
+        return jdbc.queryForObject("SELECT state FROM work_item WHERE id = ?", String.class, id);
     }
 
     protected int count(String sql, Object... arguments) {

@@ -96,7 +96,7 @@ public final class TestContextSources {
         try (Connection connection = DriverManager.getConnection(LOYALTY_DB, "sa", "");
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE loyalty (customer_id VARCHAR(20) PRIMARY KEY, tier VARCHAR(20), points INT)");
-            statement.execute("INSERT INTO loyalty VALUES ('C-VIP', 'Platinum', 12000), ('C-COLL', 'None', 0)");
+            statement.execute("INSERT INTO loyalty VALUES ('C-VIP', 'Platinum', 12000), ('C-COLL', 'None', 0), ('C-TASKLIST', 'Platinum', 12000)");
             statement.execute("CREATE TABLE customer_segment (customer_id VARCHAR(20) PRIMARY KEY, segment VARCHAR(20))");
         }
         catch (SQLException e) {

@@ -1,7 +1,9 @@
 package io.worklane.agent;
 
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -72,6 +74,21 @@ class AgentController {
     AgentView get(@PathVariable String agentId) {
         requireSelfOrSupervisor(agentId);
         return agents.view(agentId);
+    }
+
+    /** The agent's presence and the reasons they may give for NOT_READY. */
+    record PresenceOptions(Presence state, String reason, Instant since, List<String> notReadyReasons) {
+    }
+
+    @GetMapping("/presence")
+    @Operation(summary = "The agent's presence and the NOT_READY reasons they may choose (the agent or a supervisor)")
+    @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = """
+            {"state": "NOT_READY", "reason": "RONA", "since": "2026-11-23T09:05:00Z",
+             "notReadyReasons": ["Admin Work", "Lunch", "Meeting", "Pause", "Training"]}""")))
+    PresenceOptions presence(@PathVariable String agentId) {
+        requireSelfOrSupervisor(agentId);
+        AgentView.PresenceView presence = agents.view(agentId).presence();
+        return new PresenceOptions(presence.state(), presence.reason(), presence.since(), agents.notReadyReasons());
     }
 
     @Operation(summary = "READY, or NOT_READY with a configured reason (the agent or a supervisor)")

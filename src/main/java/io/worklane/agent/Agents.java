@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.ApplicationEventPublisher;
@@ -37,10 +36,13 @@ public class Agents {
     private final AgentProperties properties;
     private final Clock clock;
     private final PresenceHistory history;
+    private final Slots slots;
 
     Agents(AgentRepository agents, WorkItems workItems, IdentityService identityService,
-            ApplicationEventPublisher publisher, AgentProperties properties, Clock clock, PresenceHistory history) {
+            ApplicationEventPublisher publisher, AgentProperties properties, Clock clock, PresenceHistory history,
+            Slots slots) {
         this.agents = agents;
+        this.slots = slots;
         this.history = history;
         this.workItems = workItems;
         this.identityService = identityService;
@@ -80,15 +82,21 @@ public class Agents {
         if (change.state() == Presence.READY && reason != null) {
             throw Problems.invalid("A READY agent gives no reason.");
         }
-        if (change.state() == Presence.NOT_READY && !properties.notReadyReasons().contains(reason)) {
+        if (change.state() == Presence.NOT_READY && !notReadyReasons().contains(reason)) {
             throw Problems.exception(HttpStatus.BAD_REQUEST, "invalid-not-ready-reason", "Invalid not-ready reason",
-                    "NOT_READY needs one of the configured reasons: " + properties.notReadyReasons() + ".",
-                    Map.of("allowedReasons", properties.notReadyReasons()));
+                    (NO_ANSWER.equals(reason) ? "RONA is set by the router when an offer goes unanswered. " : "")
+                            + "NOT_READY needs one of the configured reasons: " + notReadyReasons() + ".",
+                    Map.of("allowedReasons", notReadyReasons()));
         }
         Agent agent = agents.findForUpdate(id).orElseThrow(() -> Problems.notFound("agent", id));
         if (change(agent, change.state(), reason, currentUser("system"))) {
             publisher.publishEvent(new AgentBecameAvailable(id));
         }
+    }
+
+    /** The reasons a person gives for NOT_READY: the configured ones but RONA, which only the router sets. */
+    public List<String> notReadyReasons() {
+        return properties.notReadyReasons().stream().filter(reason -> !NO_ANSWER.equals(reason)).toList();
     }
 
     /** The agent did not answer an offer in time (RONA): not ready until they say otherwise. */
@@ -128,6 +136,14 @@ public class Agents {
         }
     }
 
+    /** Every agent profile's id, in display-name order. */
+    @Transactional(readOnly = true)
+    public List<String> ids() {
+        return agents.findAll(org.springframework.data.domain.Sort.by("displayName", "id")).stream()
+            .map(Agent::id)
+            .toList();
+    }
+
     @Transactional(readOnly = true)
     public boolean exists(String id) {
         return agents.existsById(id);
@@ -137,12 +153,12 @@ public class Agents {
     public AgentView view(String id) {
         Agent agent = agents.findById(id).orElseThrow(() -> Problems.notFound("agent", id));
         List<WorkItemView> held = workItems.heldBy(id);
+        // the slots taken, as the router counts them (a parked item only where parked items take one)
         Map<String, Long> load = new LinkedHashMap<>();
-        agent.capacity().keySet().forEach(media -> load.put(media, 0L));
-        load.putAll(held.stream().collect(Collectors.groupingBy(WorkItemView::mediaType, Collectors.counting())));
+        slots.of(id).forEach((media, slot) -> load.put(media, slot.taken()));
         List<AgentView.HeldItem> items = held.stream()
             .map(item -> new AgentView.HeldItem(item.id(), item.externalId(), item.state().name(), item.mediaType(),
-                    item.priority(), item.assignedAt(), item.dueAt()))
+                    item.priority(), item.assignedAt(), item.dueAt(), item.offerExpiresAt()))
             .toList();
         return new AgentView(agent.id(), agent.displayName(), Map.copyOf(agent.skills()),
                 Map.copyOf(agent.capacity()), Set.copyOf(agent.groups()), agent.answerMode(),

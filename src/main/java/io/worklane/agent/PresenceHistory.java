@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** {@code agent_presence_change} (db/migration V9): every presence change, read per agent and day. */
@@ -27,14 +29,28 @@ class PresenceHistory {
              ORDER BY changed_at, id""";
 
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher publisher;
 
-    PresenceHistory(JdbcTemplate jdbc) {
+    PresenceHistory(JdbcTemplate jdbc, ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
+        this.publisher = publisher;
     }
 
     void record(String agentId, Change change) {
-        jdbc.update(INSERT, agentId, name(change.from()), change.fromReason(), name(change.to()), change.toReason(),
-                Timestamp.from(change.at()), change.by());
+        var key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            var insert = connection.prepareStatement(INSERT, new String[] { "id" });
+            insert.setString(1, agentId);
+            insert.setString(2, name(change.from()));
+            insert.setString(3, change.fromReason());
+            insert.setString(4, name(change.to()));
+            insert.setString(5, change.toReason());
+            insert.setTimestamp(6, Timestamp.from(change.at()));
+            insert.setString(7, change.by());
+            return insert;
+        }, key);
+        // in this transaction, as for the work item events (WorkItemEventRecorded)
+        publisher.publishEvent(new PresenceChanged(key.getKey().longValue()));
     }
 
     /** The changes from the last one before {@code from} (if any) up to {@code to}, oldest first. */

@@ -28,8 +28,8 @@ final class ApiExamples {
 
     static final String INVALID_REQUEST = """
             {"type": "https://worklane.io/problems/invalid-request", "title": "Invalid request", "status": 400,
-             "detail": "The request body has 1 invalid field(s).",
-             "errors": [{"field": "externalId", "message": "must not be blank"}]}""";
+             "detail": "1 invalid capture attribute(s): description at most 30 characters for leads.",
+             "errors": [{"field": "description", "message": "at most 30 characters for leads"}]}""";
 
     private ApiExamples() {
     }

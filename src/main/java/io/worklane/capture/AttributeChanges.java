@@ -16,8 +16,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.worklane.web.Problems;
 import io.worklane.workitem.WorkItemView;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 
 /**
  * Reads a JSON merge patch (RFC 7396) of capture attributes: a field that is present changes (null clears it),
@@ -29,12 +27,10 @@ class AttributeChanges {
     private static final Set<String> IMMUTABLE = Set.of("externalId", "sourceSystem");
 
     private final ObjectMapper json;
-    private final Validator validator;
     private final CaptureRules rules;
 
-    AttributeChanges(ObjectMapper json, Validator validator, CaptureRules rules) {
+    AttributeChanges(ObjectMapper json, CaptureRules rules) {
         this.json = json;
-        this.validator = validator;
         this.rules = rules;
     }
 
@@ -55,7 +51,9 @@ class AttributeChanges {
         ObjectNode merged = json.valueToTree(CaptureVariables.asRequest(item));
         merged.remove(dropped);
         if (patch == null || patch.isNull()) {
-            return new Changes(Variables.createVariables(), List.of(), parse(merged));
+            CaptureRequest unchanged = parse(merged);
+            rules.check(unchanged, unchanged.sourceSystem());
+            return new Changes(Variables.createVariables(), List.of(), unchanged);
         }
         if (!patch.isObject()) {
             throw Problems.invalid("The body must be a JSON object of the attributes to change.");
@@ -70,7 +68,7 @@ class AttributeChanges {
         }
         mergePatch(merged, (ObjectNode) patch);
         CaptureRequest request = parse(merged);
-        rules.check(request);
+        rules.check(request, request.sourceSystem());
         VariableMap all = CaptureVariables.from(request, item.sourceSystem());
         VariableMap changed = Variables.createVariables();
         fields.forEach(field -> changed.put(field, all.get(field)));
@@ -97,25 +95,11 @@ class AttributeChanges {
     }
 
     private CaptureRequest parse(ObjectNode merged) {
-        CaptureRequest request;
         try {
-            request = json.treeToValue(merged, CaptureRequest.class);
+            return json.treeToValue(merged, CaptureRequest.class);
         }
         catch (JsonProcessingException e) {
             throw Problems.malformed(e);
         }
-        var violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw Problems.invalid(violations.stream()
-                .map(AttributeChanges::describe)
-                .sorted()
-                .reduce((a, b) -> a + "; " + b)
-                .orElseThrow() + ".");
-        }
-        return request;
-    }
-
-    private static String describe(ConstraintViolation<?> violation) {
-        return violation.getPropertyPath() + " " + violation.getMessage();
     }
 }

@@ -21,6 +21,7 @@ import org.camunda.spin.json.SpinJsonNode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.worklane.workitem.CaptureAttribute;
 import io.worklane.workitem.NewWorkItem;
 import io.worklane.workitem.WorkItemView;
 
@@ -112,14 +113,17 @@ final class CaptureVariables {
     /** Reads the variables leniently: a value of the wrong shape becomes a problem, not an exception. */
     static Reading read(String id, String processInstanceId, VariableScope scope) {
         Reader reader = new Reader(scope);
-        NewWorkItem item = new NewWorkItem(id, processInstanceId, reader.text(EXTERNAL_ID, 200),
-                reader.text(SOURCE_SYSTEM, 100), reader.text(DEPARTMENT, 100), reader.text(PROCESS, 100),
-                reader.text(CUSTOMER_ID, 100), reader.text(CUSTOMER_SEGMENT, 100), reader.text(PRODUCT, 200),
-                reader.text(SUBPRODUCT, 200), reader.text(REQUEST_TYPE, 100), reader.decimal(DEAL_VALUE),
-                reader.text(DESCRIPTION, 255), reader.text(CONTACT_NUMBER, 50),
-                reader.text(ALTERNATIVE_CONTACT_NUMBER, 50), reader.text(NAME, 200), reader.text(SURNAME, 200),
-                reader.text(PREFERRED_AGENT, 64), defaultIfNull(reader.text(MEDIA_TYPE, 32), DEFAULT_MEDIA_TYPE),
-                reader.text(SOURCE_URL, 2048), reader.attributes(), reader.integer(PRIORITY),
+        NewWorkItem item = new NewWorkItem(id, processInstanceId, reader.text(CaptureAttribute.EXTERNAL_ID),
+                reader.text(CaptureAttribute.SOURCE_SYSTEM), reader.text(CaptureAttribute.DEPARTMENT),
+                reader.text(CaptureAttribute.PROCESS), reader.text(CaptureAttribute.CUSTOMER_ID),
+                reader.text(CaptureAttribute.CUSTOMER_SEGMENT), reader.text(CaptureAttribute.PRODUCT),
+                reader.text(CaptureAttribute.SUBPRODUCT), reader.text(CaptureAttribute.REQUEST_TYPE),
+                reader.decimal(DEAL_VALUE), reader.text(CaptureAttribute.DESCRIPTION),
+                reader.text(CaptureAttribute.CONTACT_NUMBER), reader.text(CaptureAttribute.ALTERNATIVE_CONTACT_NUMBER),
+                reader.text(CaptureAttribute.NAME), reader.text(CaptureAttribute.SURNAME),
+                reader.text(CaptureAttribute.PREFERRED_AGENT),
+                defaultIfNull(reader.text(CaptureAttribute.MEDIA_TYPE), DEFAULT_MEDIA_TYPE),
+                reader.text(CaptureAttribute.SOURCE_URL), reader.attributes(), reader.integer(PRIORITY),
                 reader.instant(ACTIVATION_AT), reader.instant(DUE_AT));
         return new Reading(item, List.copyOf(reader.problems));
     }
@@ -145,7 +149,10 @@ final class CaptureVariables {
             this.scope = scope;
         }
 
-        String text(String name, int maxLength) {
+        /** A text too long for its column is left out (and reported), so that the row can still record the item. */
+        String text(CaptureAttribute attribute) {
+            String name = attribute.fieldName();
+            int maxLength = attribute.maxLength();
             Object value = scope.getVariable(name);
             if (value == null) {
                 return null;
@@ -155,7 +162,7 @@ final class CaptureVariables {
                 return null;
             }
             if (text.length() > maxLength) {
-                problems.add(name + " is longer than " + maxLength + " characters");
+                problems.add(name + " at most " + maxLength + " characters");
                 return null;
             }
             return text;

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
@@ -11,90 +12,96 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.worklane.web.ControlCharacterCheck;
-import io.worklane.workitem.WorkItemProcess;
-import jakarta.validation.Validator;
+import io.worklane.workitem.CaptureAttribute;
 
 /**
  * The capture API's rules for a {@code work-item} started through Camunda's own doors (engine REST start or
- * start form): only the capture attributes, each with its type (no coercion: a number is no text, a fraction no
- * priority), then exactly the checks of {@code POST /api/work-items}.
+ * start form): only the capture attributes, each with its {@link CaptureAttribute.Type} (no coercion: a number is no
+ * text, a fraction no priority), then exactly the checks of {@code POST /api/work-items}, refused with the same
+ * problem (invalid-request, the same {@code errors}).
  */
 @Component
 public class EngineStartRules {
 
     private final ObjectMapper json;
-    private final Validator validator;
     private final CaptureRules rules;
 
-    EngineStartRules(ObjectMapper json, Validator validator, CaptureRules rules) {
+    EngineStartRules(ObjectMapper json, CaptureRules rules) {
         this.json = json;
-        this.validator = validator;
         this.rules = rules;
     }
 
-    /** @return what is wrong with these start variables; empty when the capture API would accept them */
-    public List<String> problems(Map<String, ?> variables) {
-        List<String> problems = new ArrayList<>();
+    /**
+     * @param callerSourceSystem the caller's id when it is a source system capturing for itself (the process binds
+     *        the item to it), else null: then the variables must name the source system, as the capture body must
+     * @return the capture API's refusal of these start variables; empty when the capture API would accept them
+     */
+    public Optional<ErrorResponseException> refusal(Map<String, ?> variables, String callerSourceSystem) {
+        List<CaptureRules.InvalidField> errors = new ArrayList<>();
         ObjectNode body = json.createObjectNode();
         variables.forEach((name, value) -> {
             Object plain = value instanceof TypedValue typed ? typed.getValue() : value;
-            if (!WorkItemProcess.CAPTURE_VARIABLES.contains(name)) {
-                problems.add("'" + name + "' is no capture attribute; use " + WorkItemProcess.CAPTURE_VARIABLES);
+            Optional<CaptureAttribute> attribute = CaptureAttribute.named(name);
+            if (attribute.isEmpty()) {
+                errors.add(new CaptureRules.InvalidField(name, "is no capture attribute; use "
+                        + CaptureAttribute.fieldNames()));
             }
             else if (plain != null) {
-                String problem = put(body, name, plain);
+                String problem = put(body, attribute.get(), plain);
                 if (problem != null) {
-                    problems.add(name + " " + problem);
+                    errors.add(new CaptureRules.InvalidField(name, problem));
                 }
             }
         });
-        if (!problems.isEmpty()) {
-            return problems;
-        }
-        try {
-            CaptureRequest request = json.treeToValue(body, CaptureRequest.class);
-            validator.validate(request)
-                .forEach(violation -> problems.add(violation.getPropertyPath() + " " + violation.getMessage()));
-            if (problems.isEmpty()) {
-                rules.check(request);
+        if (errors.isEmpty()) {
+            try {
+                CaptureRequest request = json.treeToValue(body, CaptureRequest.class);
+                String sourceSystem = request.sourceSystem() != null ? request.sourceSystem() : callerSourceSystem;
+                errors.addAll(rules.invalidFields(request, sourceSystem));
+            }
+            catch (JsonProcessingException e) {
+                // as the capture API's reader says it (an instant that is none)
+                String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                        ? mapping.getPath().get(0).getFieldName() : "variables";
+                errors.add(new CaptureRules.InvalidField(field, "has a value of the wrong type or format"));
             }
         }
-        catch (JsonProcessingException e) {
-            problems.add(e.getOriginalMessage());
-        }
-        catch (ErrorResponseException refused) {
-            problems.add(refused.getBody().getDetail());
-        }
-        return problems;
+        return errors.isEmpty() ? Optional.empty() : Optional.of(CaptureRules.refusal(errors));
     }
 
     /** Puts the value into the capture body if its type is the attribute's; else says what it must be. */
-    private String put(ObjectNode body, String name, Object value) {
-        switch (name) {
-            case WorkItemProcess.PRIORITY -> {
+    private String put(ObjectNode body, CaptureAttribute attribute, Object value) {
+        String name = attribute.fieldName();
+        switch (attribute.type()) {
+            case WHOLE_NUMBER -> {
                 if (!(value instanceof Integer || value instanceof Short || value instanceof Long)) {
                     return "must be a whole number (type Integer)";
                 }
-                body.put(name, ((Number) value).longValue());
+                long number = ((Number) value).longValue();
+                if (number != (int) number) {
+                    return "must be between " + attribute.rule().min() + " and " + attribute.rule().max();
+                }
+                body.put(name, number);
             }
-            case WorkItemProcess.DEAL_VALUE -> {
+            case DECIMAL -> {
                 if (!(value instanceof Integer || value instanceof Long || value instanceof Double)) {
                     return "must be a number (type Double, Integer or Long)";
                 }
                 body.put(name, new BigDecimal(value.toString()));
             }
-            case WorkItemProcess.ACTIVATION_AT, WorkItemProcess.DUE_AT -> {
+            case INSTANT -> {
                 if (!(value instanceof String text)) {
                     return "must be an ISO-8601 instant as text (type String), as on the capture API";
                 }
                 body.put(name, text);
             }
-            case WorkItemProcess.ATTRIBUTES -> {
+            case OBJECT -> {
                 if (!(value instanceof SpinJsonNode node) || !node.isObject()) {
                     return "must be a JSON object (type Json)";
                 }
@@ -109,7 +116,7 @@ public class EngineStartRules {
                     return "must be a JSON object (type Json)";
                 }
             }
-            default -> {
+            case TEXT -> {
                 if (!(value instanceof String text)) {
                     return "must be text (type String)";
                 }

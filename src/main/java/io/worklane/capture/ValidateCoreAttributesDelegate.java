@@ -71,15 +71,12 @@ class ValidateCoreAttributesDelegate implements JavaDelegate {
         CaptureVariables.Reading reading = CaptureVariables.submitted(execution)
             .map(item -> new CaptureVariables.Reading(item, List.of()))
             .orElseGet(() -> CaptureVariables.read(itemId, execution.getProcessInstanceId(), execution));
-        List<String> problems = new ArrayList<>();
-        if (reading.item().externalId() == null) {
-            problems.add("externalId is missing");
-        }
-        if (reading.item().sourceSystem() == null) {
-            problems.add("sourceSystem is missing");
-        }
-        problems.addAll(reading.problems());
-        problems.addAll(rules.problems(reading.item()));
+        List<String> problems = new ArrayList<>(reading.problems());
+        // a text too long to read was left out: its field is reported once, not again as missing
+        rules.invalidFields(reading.item())
+            .stream()
+            .filter(error -> reading.problems().stream().noneMatch(read -> read.startsWith(error.field() + " ")))
+            .forEach(error -> problems.add(error.toString()));
 
         NewWorkItem item = reading.item();
         if (item.sourceSystem() != null && item.externalId() != null) {
@@ -94,7 +91,9 @@ class ValidateCoreAttributesDelegate implements JavaDelegate {
         execution.setVariable(WORK_ITEM_ID, id);
         execution.setVariable(CORE_ATTRIBUTES_VALID, problems.isEmpty());
         if (!problems.isEmpty()) {
-            execution.setVariable(REJECTION_REASON, String.join("; ", problems));
+            String reason = String.join("; ", problems);
+            // the row's rejection_reason holds 500 characters
+            execution.setVariable(REJECTION_REASON, reason.length() <= 500 ? reason : reason.substring(0, 497) + "...");
         }
     }
 }

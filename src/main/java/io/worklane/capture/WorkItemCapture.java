@@ -35,7 +35,7 @@ public class WorkItemCapture {
 
     Captured capture(CaptureRequest request, Caller caller) {
         String sourceSystem = sourceSystemOf(request, caller);
-        rules.check(request);
+        rules.check(request, sourceSystem);
         var existing = workItems.findBySource(sourceSystem, request.externalId());
         if (existing.isPresent()) {
             return new Captured(existing.get(), false);
@@ -67,9 +67,7 @@ public class WorkItemCapture {
             }
             return caller.userId();
         }
-        if (request.sourceSystem() == null) {
-            throw Problems.invalid("sourceSystem is required.");
-        }
+        // anyone else names it (checked with the other attributes)
         return request.sourceSystem();
     }
 }

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,6 +17,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.worklane.security.Caller;
+import io.worklane.web.Problems;
+import io.worklane.workitem.ContactHistoryEntry;
 import io.worklane.workitem.WorkItemEventView;
 import io.worklane.workitem.WorkItemView;
 import io.worklane.workitem.WorkItems;
@@ -29,8 +30,11 @@ class WorkItemCaptureController {
     private final WorkItemCapture capture;
     private final WorkItems workItems;
     private final WorkItemAccess access;
+    private final WorkItemTasks tasks;
 
-    WorkItemCaptureController(WorkItemCapture capture, WorkItems workItems, WorkItemAccess access) {
+    WorkItemCaptureController(WorkItemCapture capture, WorkItems workItems, WorkItemAccess access,
+            WorkItemTasks tasks) {
+        this.tasks = tasks;
         this.capture = capture;
         this.workItems = workItems;
         this.access = access;
@@ -46,7 +50,7 @@ class WorkItemCaptureController {
     @ApiResponse(responseCode = "200", description = "already captured: the existing item")
     @ApiResponse(responseCode = "400", description = "invalid attributes", content = @Content(
             mediaType = "application/problem+json", examples = @ExampleObject(value = ApiExamples.INVALID_REQUEST)))
-    ResponseEntity<WorkItemView> capture(@RequestBody @Validated CaptureRequest request) {
+    ResponseEntity<WorkItemView> capture(@RequestBody CaptureRequest request) {
         WorkItemCapture.Captured captured = capture.capture(request, Caller.current());
         if (captured.created()) {
             return ResponseEntity.created(URI.create("/api/work-items/" + captured.item().id())).body(captured.item());
@@ -67,6 +71,27 @@ class WorkItemCaptureController {
     WorkItemView findBySource(@RequestParam String sourceSystem, @RequestParam String externalId) {
         return access.visible(workItems.findBySource(sourceSystem, externalId), sourceSystem + "/" + externalId,
                 Caller.current());
+    }
+
+    @GetMapping(params = "taskId")
+    @Operation(summary = "The work item of a Tasklist task (Handle work item or Answer offer)")
+    @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = ApiExamples.ITEM)))
+    WorkItemView findByTask(@RequestParam String taskId) {
+        String id = tasks.workItemOf(taskId).orElseThrow(() -> Problems.notFound("task", taskId));
+        return access.visible(workItems.find(id), id, Caller.current());
+    }
+
+    @GetMapping("/{id}/contact-history")
+    @Operation(summary = "The customer's other items, newest first (20 at most): what was asked, where, when, how it "
+            + "ended; of the caller's departments (a source system: its own items)")
+    @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = """
+            [{"id": "0b7e...", "externalId": "CRM-0995", "sourceSystem": "crm", "department": "Sales",
+              "requestType": "Quote", "mediaType": "workitem", "state": "COMPLETED",
+              "capturedAt": "2026-11-20T10:00:00Z", "endedAt": "2026-11-20T11:30:00Z", "disposition": "Converted"}]""")))
+    List<ContactHistoryEntry> contactHistory(@PathVariable String id) {
+        Caller caller = Caller.current();
+        WorkItemView item = get(id);
+        return access.contactHistoryOf(item, caller);
     }
 
     @GetMapping("/{id}/history")

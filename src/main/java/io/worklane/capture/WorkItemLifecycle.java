@@ -53,24 +53,24 @@ public class WorkItemLifecycle {
         this.attributeChanges = attributeChanges;
     }
 
-    WorkItemView hold(String id, Caller caller) {
+    public WorkItemView hold(String id, Caller caller) {
         return operate(id, caller, LifecycleOperation.HOLD, Variables.createVariables());
     }
 
-    WorkItemView resume(String id, Caller caller) {
+    public WorkItemView resume(String id, Caller caller) {
         return operate(id, caller, LifecycleOperation.RESUME, Variables.createVariables());
     }
 
-    WorkItemView cancel(String id, Caller caller) {
+    public WorkItemView cancel(String id, Caller caller) {
         return operate(id, caller, LifecycleOperation.CANCEL, Variables.createVariables());
     }
 
-    WorkItemView complete(String id, Caller caller) {
+    public WorkItemView complete(String id, Caller caller) {
         return operate(id, caller, LifecycleOperation.COMPLETE, Variables.createVariables());
     }
 
     /** Changed classification inputs or dates reclassify (unless the item is held); anything else updates. */
-    WorkItemView update(String id, JsonNode patch, Caller caller) {
+    public WorkItemView update(String id, JsonNode patch, Caller caller) {
         WorkItemView item = lockVisible(id, caller);
         requireAllowed(item, LifecycleOperation.UPDATE);
         var changes = attributeChanges.read(patch, item);

@@ -1,5 +1,6 @@
 package io.worklane.demo;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,18 +36,20 @@ import io.worklane.security.WorklaneGroups;
 @Order(10)
 class DemoData implements ApplicationRunner {
 
+    /** @param teams routing groups beside the department (decisions/routing-targets.dmn: "Key Accounts") */
     private record DemoAgent(String id, String firstName, String lastName, String department,
-            Map<String, Integer> skills, int workItemCapacity) {
+            Map<String, Integer> skills, int workItemCapacity, List<String> teams) {
     }
 
     private static final List<DemoAgent> AGENTS = List.of(
             new DemoAgent("alice", "Alice", "Archer", "sales",
-                    Map.of("Sales Processing", 9, "Legacy System Processing", 3, "General Processing", 5), 2),
-            new DemoAgent("bob", "Bob", "Baker", "sales", Map.of("Sales Processing", 5), 2),
+                    Map.of("Sales Processing", 9, "Legacy System Processing", 3, "General Processing", 5), 2,
+                    List.of("Key Accounts")),
+            new DemoAgent("bob", "Bob", "Baker", "sales", Map.of("Sales Processing", 5), 2, List.of()),
             new DemoAgent("carol", "Carol", "Clark", "finance",
-                    Map.of("Finance Processing", 8, "Sales Processing", 2), 2),
+                    Map.of("Finance Processing", 8, "Sales Processing", 2), 2, List.of()),
             new DemoAgent("dave", "Dave", "Doyle", "finance",
-                    Map.of("Finance Processing", 4, "General Processing", 6), 1));
+                    Map.of("Finance Processing", 4, "General Processing", 6), 1, List.of()));
 
     /** README.md: "Source systems authenticate with API tokens". Published, so only ever for the demo. */
     static final String CRM_TOKEN = "wl_0000000000000000000000000000c12a_demo-crm-token";
@@ -83,13 +86,14 @@ class DemoData implements ApplicationRunner {
         user("sofia", "Sofia", "Supervisor", WorklaneGroups.SUPERVISORS, "sales");
         user("sam", "Sam", "Supervisor", WorklaneGroups.SUPERVISORS, "finance");
         user("olga", "Olga", "Operations", WorklaneGroups.SUPERVISORS, WorklaneGroups.ALL_DEPARTMENTS);
+        user("pia", "Pia", "Process Owner", WorklaneGroups.PROCESS_OWNERS);
         sourceSystem("crm", "CRM", CRM_TOKEN);
         sourceSystem("webshop", "Web shop", WEBSHOP_TOKEN);
         for (DemoAgent agent : AGENTS) {
             user(agent.id(), agent.firstName(), agent.lastName(), WorklaneGroups.AGENTS, agent.department());
             if (!agents.exists(agent.id())) {
                 agents.save(agent.id(), new AgentProfile(agent.firstName() + " " + agent.lastName(), agent.skills(),
-                        Map.of("workitem", agent.workItemCapacity()), List.of(agent.department()), null));
+                        Map.of("workitem", agent.workItemCapacity()), groups(agent), null));
                 agents.changePresence(agent.id(), new PresenceChange(Presence.READY, null));
             }
         }
@@ -133,6 +137,12 @@ class DemoData implements ApplicationRunner {
     private void sourceSystem(String id, String name, String token) {
         userWithPassword(id, name, "Source system", UUID.randomUUID().toString(), WorklaneGroups.SOURCE_SYSTEMS);
         tokens.registerPublishedToken(id, token, "demo token (README)", "demo");
+    }
+
+    private static List<String> groups(DemoAgent agent) {
+        List<String> groups = new ArrayList<>(List.of(agent.department()));
+        groups.addAll(agent.teams());
+        return groups;
     }
 
     private void user(String id, String firstName, String lastName, String... groups) {

@@ -19,7 +19,12 @@ import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeployCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateMembershipCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
@@ -37,6 +42,8 @@ import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.variables.SetVariablesToProcessInstancesBatchCmd;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.repository.DeploymentBuilderImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 
 import io.worklane.capture.EngineStartRules;
@@ -54,14 +61,18 @@ final class DoorRules {
 
     /** Groups that make a person an agent or a supervisor, which a source system's account never joins. */
     private static final Set<String> PEOPLES_GROUPS = Set.of(WorklaneGroups.AGENTS, WorklaneGroups.SUPERVISORS,
-            WorklaneGroups.ALL_DEPARTMENTS, WorklaneGroups.ADMINS);
+            WorklaneGroups.ALL_DEPARTMENTS, WorklaneGroups.ADMINS, WorklaneGroups.PROCESS_OWNERS);
 
     private final EngineLookups lookups;
     private final EngineStartRules startRules;
 
-    DoorRules(EngineLookups lookups, EngineStartRules startRules) {
+    /** Whether a name is one of the application's beans (an expression resolves it before any variable). */
+    private final java.util.function.Predicate<String> beans;
+
+    DoorRules(EngineLookups lookups, EngineStartRules startRules, java.util.function.Predicate<String> beans) {
         this.lookups = lookups;
         this.startRules = startRules;
+        this.beans = beans;
     }
 
     void check(Command<?> command, EngineUser user) {
@@ -90,10 +101,14 @@ final class DoorRules {
             }
             requireDataUnlessAdmin(VariableValues.typed(CommandFields.read(command, "variables")), user);
         }
-        else if (command instanceof ClaimTaskCmd) {
-            if (PROCESS_KEY.equals(lookups.processOf(CommandFields.read(command, "taskId"), true))) {
-                throw forbidden("The router assigns work items; a task is never claimed, unclaimed or handed on. "
-                        + "Transfer it through the form instead.");
+        else if (command instanceof ClaimTaskCmd || command instanceof AbstractSetTaskPropertyCmd
+                || command instanceof DelegateTaskCmd || command instanceof DeleteIdentityLinkCmd) {
+            refuseTaskChange(CommandFields.read(command, "taskId"));
+        }
+        else if (command instanceof SaveTaskCmd) {
+            TaskEntity task = CommandFields.read(command, "task");
+            if (task.getId() != null) {
+                refuseTaskChange(task.getId());
             }
         }
         else if (command instanceof AbstractModificationCmd) {
@@ -130,8 +145,40 @@ final class DoorRules {
                 throw forbidden("Messages and signals are Worklane's own: a work item moves through /api/work-items.");
             }
         }
+        else if (command instanceof DeployCmd) {
+            checkDeployment(CommandFields.read(command, "deploymentBuilder"), user);
+        }
         else if (command instanceof CreateMembershipCmd) {
             checkMembership(CommandFields.read(command, "userId"), CommandFields.read(command, "groupId"));
+        }
+    }
+
+    /**
+     * Tasklist offers claim, unclaim, assignee, groups, due and follow-up dates on every task; on a work item's task
+     * each would leave the router's assignment and the row behind.
+     */
+    private void refuseTaskChange(String taskId) {
+        if (PROCESS_KEY.equals(lookups.processOf(taskId, true))) {
+            throw forbidden("Worklane's router assigns work items, so a work item's task keeps its assignee, groups "
+                    + "and dates. To hand it on, choose Transfer or Park in the form.");
+        }
+    }
+
+    /** An admin deploys anything; anyone else (process owners) models only: {@link ModelSafety}. */
+    private void checkDeployment(DeploymentBuilderImpl deployment, EngineUser user) {
+        if (user.isAdmin()) {
+            return;
+        }
+        if (!deployment.getDeployments().isEmpty() || !deployment.getDeploymentResourcesById().isEmpty()
+                || !deployment.getDeploymentResourcesByName().isEmpty()) {
+            throw Refusal.badRequest("Deploy the files themselves: resources of earlier deployments are redeployed "
+                    + "by admins only.");
+        }
+        Map<String, byte[]> resources = new java.util.LinkedHashMap<>();
+        deployment.getDeployment().getResources().forEach((name, resource) -> resources.put(name, resource.getBytes()));
+        List<String> problems = ModelSafety.problems(resources, beans);
+        if (!problems.isEmpty()) {
+            throw Refusal.badRequest("Not deployed: " + String.join("; ", problems) + ".");
         }
     }
 
@@ -159,10 +206,10 @@ final class DoorRules {
         if (!PROCESS_KEY.equals(key) || variables == null) {
             return;
         }
-        List<String> problems = startRules.problems(variables);
-        if (!problems.isEmpty()) {
-            throw Refusal.badRequest("Invalid work item: " + String.join("; ", problems) + ".");
-        }
+        // the capture API's problem itself (the same errors), answered by web/EngineRestProblems
+        startRules.refusal(variables, user.isSourceSystemOnly() ? user.id() : null).ifPresent(problem -> {
+            throw Refusal.badRequest(problem);
+        });
         Object declared = VariableValues.plain(variables.get(SOURCE_SYSTEM));
         if (user.isSourceSystemOnly() && declared != null && !user.id().equals(declared)) {
             throw forbidden("Source system '" + user.id() + "' cannot capture items for '" + declared + "'.");
@@ -246,5 +293,10 @@ final class DoorRules {
             Map.entry(HandleTaskBpmnErrorCmd.class, List.of("taskId", "variables")),
             Map.entry(HandleTaskEscalationCmd.class, List.of("taskId", "variables")),
             Map.entry(ClaimTaskCmd.class, List.of("taskId")),
+            Map.entry(AbstractSetTaskPropertyCmd.class, List.of("taskId")),
+            Map.entry(DelegateTaskCmd.class, List.of("taskId")),
+            Map.entry(DeleteIdentityLinkCmd.class, List.of("taskId")),
+            Map.entry(SaveTaskCmd.class, List.of("task")),
+            Map.entry(DeployCmd.class, List.of("deploymentBuilder")),
             Map.entry(AbstractModificationCmd.class, List.of("builder")));
 }

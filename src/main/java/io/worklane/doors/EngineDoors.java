@@ -13,6 +13,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import io.worklane.capture.EngineStartRules;
+import io.worklane.models.ModelDeployments;
 import io.worklane.workitem.WorkItems;
 
 /**
@@ -26,12 +27,17 @@ class EngineDoors implements ProcessEnginePlugin {
 
     private final ObjectProvider<EngineStartRules> startRules;
     private final ObjectProvider<WorkItems> workItems;
+    private final ObjectProvider<ModelDeployments> deployments;
+    private final org.springframework.beans.factory.BeanFactory beanFactory;
     private ProcessEngineConfigurationImpl engine;
     private volatile DoorRules rules;
 
-    EngineDoors(ObjectProvider<EngineStartRules> startRules, ObjectProvider<WorkItems> workItems) {
+    EngineDoors(ObjectProvider<EngineStartRules> startRules, ObjectProvider<WorkItems> workItems,
+            ObjectProvider<ModelDeployments> deployments, org.springframework.beans.factory.BeanFactory beanFactory) {
+        this.beanFactory = beanFactory;
         this.startRules = startRules;
         this.workItems = workItems;
+        this.deployments = deployments;
     }
 
     @Override
@@ -68,9 +74,13 @@ class EngineDoors implements ProcessEnginePlugin {
         return engine.getIdentityService();
     }
 
+    ModelDeployments deployments() {
+        return deployments.getObject();
+    }
+
     DoorRules rules() {
         if (rules == null) {
-            rules = new DoorRules(new EngineLookups(engine), startRules.getObject());
+            rules = new DoorRules(new EngineLookups(engine), startRules.getObject(), beanFactory::containsBean);
         }
         return rules;
     }

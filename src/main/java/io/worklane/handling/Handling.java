@@ -52,6 +52,9 @@ class Handling {
         try {
             rules.check(item, choice);
         }
+        catch (HandlingRules.NoFreeSlot e) {
+            throw e.problem;
+        }
         catch (HandlingRules.NoAgentMatches e) {
             throw Problems.exception(HttpStatus.CONFLICT, "no-matching-agent", "No agent matches the target",
                     e.getMessage(), Map.of("action", action.name(), "target", e.target));

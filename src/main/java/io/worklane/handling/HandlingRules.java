@@ -12,8 +12,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
 
-import io.worklane.agent.AgentView;
 import io.worklane.agent.Agents;
+import io.worklane.agent.Slots;
 import io.worklane.routing.AgentMatching;
 import io.worklane.routing.SkillExpression;
 import io.worklane.workitem.WorkItemView;
@@ -48,14 +48,27 @@ class HandlingRules {
         }
     }
 
+    /** The agent transferred to has no free slot; {@link #problem} is the API's answer. */
+    static final class NoFreeSlot extends Refused {
+
+        final Slots.NoFreeSlot problem;
+
+        NoFreeSlot(Slots.NoFreeSlot problem) {
+            super(problem.getBody().getDetail());
+            this.problem = problem;
+        }
+    }
+
     private final HandlingProperties properties;
     private final Agents agents;
     private final AgentMatching matching;
+    private final Slots slots;
 
-    HandlingRules(HandlingProperties properties, Agents agents, AgentMatching matching) {
+    HandlingRules(HandlingProperties properties, Agents agents, AgentMatching matching, Slots slots) {
         this.properties = properties;
         this.agents = agents;
         this.matching = matching;
+        this.slots = slots;
     }
 
     List<HandlingAction> actionsFor(String department) {
@@ -113,11 +126,19 @@ class HandlingRules {
         if (agentId.equals(item.assignee())) {
             throw new Refused("The item is already " + agentId + "'s.");
         }
-        AgentView agent = agents.view(agentId);
-        long held = agent.load().getOrDefault(item.mediaType(), 0L);
-        if (held >= agent.capacity().getOrDefault(item.mediaType(), 0)) {
-            throw new Refused(agentId + " has no free slot for " + item.mediaType() + " (" + held + " of "
-                    + agent.capacity().getOrDefault(item.mediaType(), 0) + ").");
+        requireSlot(item, agentId);
+    }
+
+    /**
+     * The agent transferred to has a free slot, decided under their row lock, which the transaction that assigns
+     * the item to them holds until it ends ({@link Slots}).
+     */
+    void requireSlot(WorkItemView item, String agentId) {
+        try {
+            slots.requireSlotFor(agentId, item);
+        }
+        catch (Slots.NoFreeSlot e) {
+            throw new NoFreeSlot(e);
         }
     }
 }

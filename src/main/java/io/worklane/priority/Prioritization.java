@@ -35,10 +35,21 @@ public class Prioritization {
         return rules.calendar(serviceLevel.businessCalendar()).plus(from, serviceLevel.sla());
     }
 
-    /** The item's priority under the given terms and due date (what it has or is about to get). */
+    /**
+     * The item's priority under the given terms and due date (what it has or is about to get); a supervisor's
+     * override in force wins until it expires, when the curve takes over again.
+     */
     public Priority priorityOf(WorkItemView item, PriorityTerms terms, Instant dueAt, Instant now) {
+        if (item.priorityOverride() != null && item.priorityOverride().activeAt(now)) {
+            return new Priority(item.priorityOverride().priority(), item.priorityOverride().until());
+        }
+        return curveOf(item, terms, dueAt, now);
+    }
+
+    /** The priority the item's curve gives it, overrides aside. */
+    public Priority curveOf(WorkItemView item, PriorityTerms terms, Instant dueAt, Instant now) {
         PriorityProperties.Band band = properties.band(item.mediaType());
-        PriorityCurve curve = rules.schema(terms.schema())
+        PriorityCurve curve = rules.schema(terms.schema(), RuleInputs.of(item))
             .within(band.clamp(terms.minPriority()), band.clamp(terms.maxPriority()))
             .startingFrom(item.requested().priority());
         Timeline timeline = new Timeline(item.capturedAt(), item.slaStart(), dueAt);

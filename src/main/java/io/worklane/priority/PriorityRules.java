@@ -3,13 +3,22 @@ package io.worklane.priority;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
+import org.camunda.bpm.dmn.engine.impl.DmnExpressionImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
 import org.camunda.bpm.engine.variable.Variables;
@@ -21,7 +30,9 @@ import org.springframework.stereotype.Component;
  * of every running item. Evaluated through the engine's DMN engine and deployment cache, not the decision
  * service: a reprioritization step is no audit-worthy decision of its own, and must not write history rows.
  * What a name's rows parse to is kept per deployed decision version: every call still asks which version is the
- * latest (one indexed lookup), and evaluates the tables again only when that changed.
+ * latest (one indexed lookup), and evaluates the tables again only when that changed. A schema's rows may also read
+ * the item ({@link RuleInputs}: deal value, subproduct, custom attributes, ...): then what they parse to is kept per
+ * value of the variables its input columns name, for the most recent {@value #ITEM_KEYS} such values.
  */
 @Component
 class PriorityRules {
@@ -30,8 +41,24 @@ class PriorityRules {
     static final String BOOST_DECISION = "priority-boost";
     static final String CALENDAR_DECISION = "business-calendar";
 
+    /** How many (schema, item values) a schema that reads item values keeps parsed. */
+    static final int ITEM_KEYS = 2000;
+
+    /** The inputs that only name the schema or calendar: what the rows test besides is item data. */
+    private static final Set<String> NAMES = Set.of("prioritySchema", "businessCalendar");
+
+    /** An input expression that reads a variable or a path into one ({@code customAttributes.cartItems}). */
+    private static final Pattern PATH = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*)\\s*");
+
     private final ProcessEngineConfigurationImpl engine;
     private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
+    /** Keyed by schema name and the item values its decisions read; the eldest go first. */
+    private final Map<String, Parsed> parsedForItems = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Parsed> eldest) {
+            return size() > ITEM_KEYS;
+        }
+    });
 
     /** A name's schema or calendar, and the ids of the decision versions it was read from. */
     private record Parsed(List<String> decisionIds, Object value) {
@@ -41,12 +68,15 @@ class PriorityRules {
         this.engine = engine;
     }
 
-    PrioritySchema schema(String name) {
-        return latest(name, decisions -> {
-            Map<String, Object> row = namedRow(decisions.get(0), "prioritySchema", name, "priority schema",
+    /** @param item what the rows may read of the item besides the schema's name ({@link RuleInputs#of}) */
+    PrioritySchema schema(String name, Map<String, Object> item) {
+        Map<String, Object> inputs = new HashMap<>(item);
+        inputs.put("prioritySchema", name);
+        return latest(name, inputs, decisions -> {
+            Map<String, Object> row = namedRow(decisions.get(0), inputs, name, "priority schema",
                     "priority-schema.dmn");
             try {
-                List<BoostWindow> windows = evaluate(decisions.get(1), "prioritySchema", name).stream()
+                List<BoostWindow> windows = evaluate(decisions.get(1), inputs).stream()
                     .map(PriorityRules::boostWindow)
                     .toList();
                 return new PrioritySchema(name, integer(row, "initialPriority"), integer(row, "increment"),
@@ -61,8 +91,9 @@ class PriorityRules {
     }
 
     BusinessCalendar calendar(String name) {
-        return latest(name, decisions -> {
-            Map<String, Object> row = namedRow(decisions.get(0), "businessCalendar", name, "business calendar",
+        Map<String, Object> inputs = Map.of("businessCalendar", name);
+        return latest(name, inputs, decisions -> {
+            Map<String, Object> row = namedRow(decisions.get(0), inputs, name, "business calendar",
                     "business-calendar.dmn");
             return BusinessCalendar.parse(name, (String) row.get("timeZone"), (String) row.get("workingHours"),
                     (String) row.get("holidays"));
@@ -70,7 +101,8 @@ class PriorityRules {
     }
 
     @SuppressWarnings("unchecked")
-    private <T> T latest(String name, Function<List<DmnDecision>, T> parse, String... decisionKeys) {
+    private <T> T latest(String name, Map<String, Object> inputs, Function<List<DmnDecision>, T> parse,
+            String... decisionKeys) {
         List<DmnDecision> decisions = engine.getCommandExecutorTxRequired().execute(commandContext -> {
             var cache = commandContext.getProcessEngineConfiguration().getDeploymentCache();
             // the deployment cache's entity is the parsed decision itself
@@ -79,19 +111,58 @@ class PriorityRules {
                 .toList();
         });
         List<String> ids = decisions.stream().map(decision -> ((DecisionDefinitionEntity) decision).getId()).toList();
-        String key = String.join(",", decisionKeys) + "/" + name;
-        Parsed known = parsed.get(key);
+        Map<String, Object> read = new TreeMap<>();
+        decisions.forEach(decision -> testedInputs(decision).forEach(path -> read.put(path, valueAt(inputs, path))));
+        read.keySet().removeAll(NAMES);
+        Map<String, Parsed> cache = read.isEmpty() ? parsed : parsedForItems;
+        String key = String.join(",", decisionKeys) + "/" + name + (read.isEmpty() ? "" : "/" + read);
+        Parsed known = cache.get(key);
         if (known != null && known.decisionIds().equals(ids)) {
             return (T) known.value();
         }
         T value = parse.apply(decisions);
-        parsed.put(key, new Parsed(ids, value));
+        cache.put(key, new Parsed(ids, value));
         return value;
     }
 
-    /** The row of a UNIQUE table for a name that service-level.dmn gave; a missing one is the rules' mistake. */
-    private Map<String, Object> namedRow(DmnDecision decision, String input, String name, String what, String file) {
-        List<Map<String, Object>> rows = evaluate(decision, input, name);
+    /**
+     * What the table's rows test: the input columns with a condition in some row, each as the expression it reads
+     * (a variable or a path into one); a column left "-" everywhere changes no row and so no result. An input that
+     * is no plain path is keyed by its whole text, which is safe (its value is then unknown here, so never shared).
+     */
+    private static Set<String> testedInputs(DmnDecision decision) {
+        Set<String> paths = new TreeSet<>();
+        if (decision.getDecisionLogic() instanceof DmnDecisionTableImpl table) {
+            for (int column = 0; column < table.getInputs().size(); column++) {
+                int index = column;
+                boolean tested = table.getRules().stream().map(rule -> rule.getConditions().get(index).getExpression())
+                    .anyMatch(condition -> condition != null && !condition.isBlank() && !"-".equals(condition.trim()));
+                DmnExpressionImpl input = table.getInputs().get(column).getExpression();
+                String text = input == null || input.getExpression() == null ? "" : input.getExpression();
+                if (tested) {
+                    paths.add(PATH.matcher(text).matches() ? text.trim() : "?" + text);
+                }
+            }
+        }
+        return paths;
+    }
+
+    /** The value at a dotted path into the inputs (a map at each step); null where there is none. */
+    private static Object valueAt(Map<String, Object> inputs, String path) {
+        if (path.startsWith("?")) {
+            return inputs;
+        }
+        Object value = inputs;
+        for (String step : path.split("\\.")) {
+            value = value instanceof Map<?, ?> map ? map.get(step) : null;
+        }
+        return value;
+    }
+
+    /** The first matching row for a name that service-level.dmn gave; a missing one is the rules' mistake. */
+    private Map<String, Object> namedRow(DmnDecision decision, Map<String, Object> inputs, String name, String what,
+            String file) {
+        List<Map<String, Object>> rows = evaluate(decision, inputs);
         if (rows.isEmpty()) {
             throw new IllegalStateException("No " + what + " '" + name + "' in decisions/" + file + " (decision '"
                     + decision.getKey() + "'), which service-level.dmn names");
@@ -99,9 +170,9 @@ class PriorityRules {
         return rows.get(0);
     }
 
-    private List<Map<String, Object>> evaluate(DmnDecision decision, String input, String value) {
+    private List<Map<String, Object>> evaluate(DmnDecision decision, Map<String, Object> inputs) {
         return engine.getDmnEngine()
-            .evaluateDecisionTable(decision, Variables.createVariables().putValue(input, value))
+            .evaluateDecisionTable(decision, Variables.fromMap(inputs))
             .getResultList();
     }
 

@@ -51,9 +51,12 @@ class ApplyServiceLevelDelegate implements JavaDelegate {
         int priority = prioritization.priorityOf(item, serviceLevel.terms(), dueAt, now).value();
         String confirmationTimeout = serviceLevel.confirmationTimeout() == null ? null
                 : serviceLevel.confirmationTimeout().toString();
+        String handlingTimeout = serviceLevel.handlingTimeout() == null ? null
+                : serviceLevel.handlingTimeout().toString();
         var outcome = new ServiceLevelOutcome((String) execution.getVariable(CLASSIFIED_DEPARTMENT),
                 (String) execution.getVariable(CLASSIFIED_PROCESS), priority, dueAt, serviceLevel.requiredSkill(),
-                confirmationTimeout, scheduled, serviceLevel.terms(), routingPlan);
+                confirmationTimeout, scheduled, serviceLevel.terms(), routingPlan, handlingTimeout,
+                serviceLevel.handlingTimeoutAction() == null ? null : serviceLevel.handlingTimeoutAction().name());
         workItems.applyServiceLevel(ref, outcome);
 
         // the decision results are the engine's own map types: keep plain variables instead
@@ -65,6 +68,8 @@ class ApplyServiceLevelDelegate implements JavaDelegate {
         execution.setVariable(EFFECTIVE_PRIORITY, priority);
         execution.setVariable(REQUIRED_SKILL, outcome.requiredSkill());
         execution.setVariable(CONFIRMATION_TIMEOUT, confirmationTimeout);
+        // the timer in "In handling" counts it from the moment an agent has the item
+        execution.setVariable(HANDLING_TIMEOUT, handlingTimeout);
         execution.setVariable(ACTIVATION_IN_FUTURE, scheduled);
     }
 }

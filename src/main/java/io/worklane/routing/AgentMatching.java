@@ -16,6 +16,7 @@ public class AgentMatching {
     }
 
     public boolean anyAgentMatches(SkillExpression target) {
-        return repository.allAgentsWithSkills().values().stream().anyMatch(target::matches);
+        return repository.allAgents().values().stream()
+            .anyMatch(agent -> target.matches(agent.skills(), agent.groups()));
     }
 }

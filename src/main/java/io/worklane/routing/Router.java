@@ -13,20 +13,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.worklane.agent.Slots;
 import io.worklane.workitem.Assignments;
 import io.worklane.workitem.ProcessMessages;
 
 /**
- * Offers queued items to ready agents. Each offer is one transaction: lock the agent, check its free capacity,
- * find the best item whose current target the agent matches and lock it, record the offer, deliver
- * {@code WorkItem.Offered} to the item's "Wait for an agent". Whatever fails rolls back whole and is picked up again
- * by the next event or sweep.
+ * Offers queued items to ready agents. Each offer is one transaction: lock the agent, check its free slots
+ * ({@link Slots}, the rule transfers and reassignments decide by too), find the best item whose current target the
+ * agent matches and lock it, record the offer, deliver {@code WorkItem.Offered} to the item's "Wait for an agent".
+ * Whatever fails rolls back whole and is picked up again by the next event or sweep.
  */
 @Service
 public class Router {
@@ -35,6 +37,7 @@ public class Router {
     private static final int PAGE = 50;
 
     private final RoutingRepository repository;
+    private final Slots slots;
     private final SkillExpressions expressions;
     private final Assignments assignments;
     private final ProcessMessages messages;
@@ -42,9 +45,10 @@ public class Router {
     private final RoutingProperties properties;
     private final Clock clock;
 
-    Router(RoutingRepository repository, SkillExpressions expressions, Assignments assignments,
+    Router(RoutingRepository repository, Slots slots, SkillExpressions expressions, Assignments assignments,
             ProcessMessages messages, TransactionTemplate transaction, RoutingProperties properties, Clock clock) {
         this.repository = repository;
+        this.slots = slots;
         this.expressions = expressions;
         this.assignments = assignments;
         this.messages = messages;
@@ -76,7 +80,7 @@ public class Router {
         RoutingRepository.Target target = queued.get();
         List<RoutingRepository.ReadyAgent> qualified = repository.readyAgentsWithSkills()
             .stream()
-            .filter(agent -> qualifies(target, agent.id(), agent.skills()))
+            .filter(agent -> qualifies(target, agent.id(), agent.skills(), agent.groups()))
             .toList();
         for (RoutingRepository.ReadyAgent agent : qualified.subList(0,
                 Math.min(qualified.size(), properties.candidateAgents()))) {
@@ -116,18 +120,21 @@ public class Router {
         if (agent.isEmpty()) {
             return Optional.empty();
         }
-        List<String> mediaTypes = repository.freeMediaTypes(agentId);
+        List<String> mediaTypes = slots.freeMediaTypes(agentId);
         if (mediaTypes.isEmpty()) {
             return Optional.empty();
         }
         Map<String, Integer> skills = repository.skillsOf(agentId);
+        Set<String> groups = repository.groupsOf(agentId);
         Map<String, Boolean> matched = new HashMap<>();
         for (int offset = 0; offset < properties.scanLimit(); offset += PAGE) {
             List<RoutingRepository.QueuedItem> page = repository.candidates(agentId, mediaTypes, offset, PAGE);
             for (RoutingRepository.QueuedItem item : page) {
                 boolean matches = item.targetExpression() == null
-                        || matched.computeIfAbsent(item.targetExpression(), text -> expressions.of(text).matches(skills));
-                Optional<String> offered = matches ? offerIfWaiting(agent.get(), item, skills, null) : Optional.empty();
+                        || matched.computeIfAbsent(item.targetExpression(),
+                                text -> expressions.of(text).matches(skills, groups));
+                Optional<String> offered = matches ? offerIfWaiting(agent.get(), item, skills, groups, null)
+                        : Optional.empty();
                 if (offered.isPresent()) {
                     return offered;
                 }
@@ -141,10 +148,11 @@ public class Router {
 
     private Optional<String> offerItem(String agentId, RoutingRepository.QueuedItem item, int qualifiedAgents) {
         var agent = repository.lockReadyAgent(agentId);
-        if (agent.isEmpty() || !repository.freeMediaTypes(agentId).contains(item.mediaType())) {
+        if (agent.isEmpty() || !slots.freeMediaTypes(agentId).contains(item.mediaType())) {
             return Optional.empty();
         }
-        return offerIfWaiting(agent.get(), item, repository.skillsOf(agentId), qualifiedAgents);
+        return offerIfWaiting(agent.get(), item, repository.skillsOf(agentId), repository.groupsOf(agentId),
+                qualifiedAgents);
     }
 
     /**
@@ -153,20 +161,20 @@ public class Router {
      * re-enter the queue in between, the message finds no such execution and the offer rolls back whole.
      */
     private Optional<String> offerIfWaiting(RoutingRepository.LockedAgent agent, RoutingRepository.QueuedItem item,
-            Map<String, Integer> skills, Integer qualifiedAgents) {
+            Map<String, Integer> skills, Set<String> groups, Integer qualifiedAgents) {
         return messages.waitingExecution(MESSAGE_OFFERED, item.processInstanceId())
             .filter(waiting -> repository.lockItem(item))
-            .map(waiting -> offer(agent, item, waiting, skills, qualifiedAgents));
+            .map(waiting -> offer(agent, item, waiting, skills, groups, qualifiedAgents));
     }
 
     /** @param waitingExecution the item's execution in "Wait for an agent" */
     private String offer(RoutingRepository.LockedAgent agent, RoutingRepository.QueuedItem item, String waitingExecution,
-            Map<String, Integer> skills, Integer qualifiedAgents) {
+            Map<String, Integer> skills, Set<String> groups, Integer qualifiedAgents) {
         Instant now = clock.instant();
         boolean automatic = properties.answer().automatic(agent.answerMode(), item.department());
-        Map<String, Object> why = why(item, agent.id(), skills, qualifiedAgents, now);
+        Map<String, Object> why = why(item, agent.id(), skills, groups, qualifiedAgents, now);
         why.put("answer", automatic ? "AUTO" : "MANUAL");
-        assignments.assign(item.id(), agent.id(), !automatic, why);
+        assignments.assign(item.id(), agent.id(), automatic ? null : properties.ronaTimeout(), why);
         repository.markAssigned(agent.id(), now);
         Map<String, Object> variables = new HashMap<>();
         variables.put(ASSIGNEE, agent.id());
@@ -179,7 +187,8 @@ public class Router {
         return item.id();
     }
 
-    private boolean qualifies(RoutingRepository.Target target, String agentId, Map<String, Integer> skills) {
+    private boolean qualifies(RoutingRepository.Target target, String agentId, Map<String, Integer> skills,
+            Set<String> groups) {
         if (agentId.equals(target.declinedBy())) {
             return false;
         }
@@ -187,20 +196,27 @@ public class Router {
         if (RoutingTargets.PREFERRED.equals(item.targetLevel())) {
             return agentId.equals(target.preferredAgent());
         }
-        return item.targetExpression() == null || expressions.of(item.targetExpression()).matches(skills);
+        return item.targetExpression() == null || expressions.of(item.targetExpression()).matches(skills, groups);
     }
 
     /** Recorded with the offer, so "why did this go to X" is answered from data. */
     private Map<String, Object> why(RoutingRepository.QueuedItem item, String agentId, Map<String, Integer> skills,
-            Integer qualifiedAgents, Instant now) {
+            Set<String> groups, Integer qualifiedAgents, Instant now) {
         Map<String, Object> why = new LinkedHashMap<>();
         why.put("agent", agentId);
         why.put("targetLevel", item.targetLevel());
         if (item.targetExpression() != null) {
             why.put("target", item.targetExpression());
             Map<String, Integer> proficiencies = new LinkedHashMap<>();
-            expressions.of(item.targetExpression()).skills().forEach(skill -> proficiencies.put(skill, skills.getOrDefault(skill, 0)));
+            SkillExpression expression = expressions.of(item.targetExpression());
+            expression.skills().forEach(skill -> proficiencies.put(skill, skills.getOrDefault(skill, 0)));
             why.put("proficiencies", proficiencies);
+            if (!expression.groups().isEmpty()) {
+                // per group the target names: whether the agent is in it
+                Map<String, Boolean> membership = new LinkedHashMap<>();
+                expression.groups().forEach(group -> membership.put(group, groups.contains(group)));
+                why.put("groups", membership);
+            }
         }
         why.put("priority", item.priority());
         why.put("waitedSeconds", Duration.between(item.queuedAt(), now).toSeconds());

@@ -2,12 +2,14 @@ package io.worklane.routing;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -16,9 +18,10 @@ import org.springframework.stereotype.Repository;
 /**
  * The router's hot-path SQL. Indexes: {@code work_item_distribution_idx} (state, priority desc, queued_at),
  * {@code work_item_assignee_idx}, {@code work_item_preferred_idx}, the {@code agent_skill} primary key and
- * {@code agent_presence_idx} (db/migration V1 and V5). Skill expressions are never turned into SQL: the queries
- * narrow by a condition every matching agent meets ({@code target_skill} at {@code target_min_proficiency}),
- * and the router evaluates the expression itself. The same statements run on PostgreSQL and H2.
+ * {@code agent_presence_idx}, the {@code agent_group} primary key (db/migration V1 and V5). Skill expressions are
+ * never turned into SQL: the queries narrow by conditions every matching agent meets ({@code target_skill} at
+ * {@code target_min_proficiency}, membership of {@code target_group}), and the router evaluates the expression
+ * itself. The same statements run on PostgreSQL and H2.
  */
 @Repository
 class RoutingRepository {
@@ -28,18 +31,12 @@ class RoutingRepository {
             SELECT id, answer_mode FROM agent WHERE id = :agentId AND presence = 'READY' FOR UPDATE SKIP LOCKED
             """;
 
-    /** The placeholder is filled with the states that take one of the agent's slots (parked items: configured). */
-    private static final String FREE_MEDIA_TYPES = """
-            SELECT c.media_type
-              FROM agent_capacity c
-             WHERE c.agent_id = :agentId
-               AND c.max_items > (SELECT COUNT(*) FROM work_item w
-                                   WHERE w.assignee = c.agent_id AND w.media_type = c.media_type
-                                     AND w.state IN (%s))
-            """;
-
     private static final String SKILLS = """
             SELECT skill, proficiency FROM agent_skill WHERE agent_id = :agentId
+            """;
+
+    private static final String GROUPS = """
+            SELECT group_name FROM agent_group WHERE agent_id = :agentId
             """;
 
     /**
@@ -60,7 +57,10 @@ class RoutingRepository {
                         AND (w.target_skill IS NULL
                              OR EXISTS (SELECT 1 FROM agent_skill s
                                          WHERE s.agent_id = :agentId AND s.skill = w.target_skill
-                                           AND s.proficiency >= w.target_min_proficiency))))
+                                           AND s.proficiency >= w.target_min_proficiency))
+                        AND (w.target_group IS NULL
+                             OR EXISTS (SELECT 1 FROM agent_group g
+                                         WHERE g.agent_id = :agentId AND g.group_name = w.target_group))))
              ORDER BY w.priority DESC, w.queued_at ASC, w.id ASC
              LIMIT %d OFFSET %d
             """;
@@ -104,6 +104,11 @@ class RoutingRepository {
             SELECT a.id, s.skill, s.proficiency FROM agent a LEFT JOIN agent_skill s ON s.agent_id = a.id
             """;
 
+    /** The placeholder: whether only READY agents are read. */
+    private static final String AGENT_GROUPS = """
+            SELECT g.agent_id, g.group_name FROM agent_group g JOIN agent a ON a.id = g.agent_id %s
+            """;
+
     private static final String READY_AGENTS = """
             SELECT id FROM agent WHERE presence = 'READY'
              ORDER BY GREATEST(COALESCE(last_assigned_at, presence_since), COALESCE(last_released_at, presence_since),
@@ -111,21 +116,20 @@ class RoutingRepository {
             """;
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final String freeMediaTypes;
 
-    /** @param parkedItemsCount whether items parked in a workbin take a slot of their agent's capacity */
-    RoutingRepository(NamedParameterJdbcTemplate jdbc,
-            @Value("${worklane.workbin.parked-items-count-against-capacity:false}") boolean parkedItemsCount) {
+    RoutingRepository(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.freeMediaTypes = FREE_MEDIA_TYPES.formatted(
-                parkedItemsCount ? "'OFFERED', 'IN_PROGRESS', 'PARKED'" : "'OFFERED', 'IN_PROGRESS'");
     }
 
     record QueuedItem(String id, String processInstanceId, int priority, Instant queuedAt, String targetLevel,
             String targetExpression, String mediaType, String department) {
     }
 
-    record ReadyAgent(String id, Map<String, Integer> skills) {
+    record ReadyAgent(String id, Map<String, Integer> skills, Set<String> groups) {
+    }
+
+    /** What a target expression is evaluated against: an agent's proficiencies and routing groups. */
+    record Profile(Map<String, Integer> skills, Set<String> groups) {
     }
 
     /** A queued item with what decides who may take it. */
@@ -141,16 +145,16 @@ class RoutingRepository {
                 (row, n) -> new LockedAgent(row.getString("id"), row.getString("answer_mode"))).stream().findFirst();
     }
 
-    List<String> freeMediaTypes(String agentId) {
-        return jdbc.queryForList(freeMediaTypes, agent(agentId), String.class);
-    }
-
     Map<String, Integer> skillsOf(String agentId) {
         Map<String, Integer> skills = new LinkedHashMap<>();
         jdbc.query(SKILLS, agent(agentId), row -> {
             skills.put(row.getString("skill"), row.getInt("proficiency"));
         });
         return skills;
+    }
+
+    Set<String> groupsOf(String agentId) {
+        return new HashSet<>(jdbc.queryForList(GROUPS, agent(agentId), String.class));
     }
 
     List<QueuedItem> candidates(String agentId, List<String> mediaTypes, int offset, int limit) {
@@ -190,11 +194,14 @@ class RoutingRepository {
                 skills.put(row.getString("skill"), row.getInt("proficiency"));
             }
         });
-        return agents.entrySet().stream().map(agent -> new ReadyAgent(agent.getKey(), agent.getValue())).toList();
+        Map<String, Set<String>> groups = groups("WHERE a.presence = 'READY'");
+        return agents.entrySet().stream()
+            .map(agent -> new ReadyAgent(agent.getKey(), agent.getValue(), groups.getOrDefault(agent.getKey(), Set.of())))
+            .toList();
     }
 
-    /** Every agent profile's skills, whatever its presence. */
-    Map<String, Map<String, Integer>> allAgentsWithSkills() {
+    /** Every agent profile's skills and groups, whatever its presence. */
+    Map<String, Profile> allAgents() {
         Map<String, Map<String, Integer>> agents = new LinkedHashMap<>();
         jdbc.query(ALL_AGENTS_WITH_SKILLS, new MapSqlParameterSource(), row -> {
             Map<String, Integer> skills = agents.computeIfAbsent(row.getString("id"), id -> new LinkedHashMap<>());
@@ -202,7 +209,18 @@ class RoutingRepository {
                 skills.put(row.getString("skill"), row.getInt("proficiency"));
             }
         });
-        return agents;
+        Map<String, Set<String>> groups = groups("");
+        Map<String, Profile> profiles = new LinkedHashMap<>();
+        agents.forEach((id, skills) -> profiles.put(id, new Profile(skills, groups.getOrDefault(id, Set.of()))));
+        return profiles;
+    }
+
+    private Map<String, Set<String>> groups(String condition) {
+        Map<String, Set<String>> groups = new HashMap<>();
+        jdbc.query(AGENT_GROUPS.formatted(condition), new MapSqlParameterSource(), row -> {
+            groups.computeIfAbsent(row.getString("agent_id"), id -> new HashSet<>()).add(row.getString("group_name"));
+        });
+        return groups;
     }
 
     List<String> readyAgents() {

@@ -82,7 +82,7 @@ public class RoutingTargets {
         if (preferredAgent) {
             end = end.plus(share(sla, preferredAgentPercent));
             if (now.isBefore(end)) {
-                return new RoutingTarget(PREFERRED, null, null, null, end);
+                return new RoutingTarget(PREFERRED, null, null, null, null, end);
             }
         }
         end = end.plus(share(sla, plan.primaryTimeoutPercent()));
@@ -100,7 +100,8 @@ public class RoutingTargets {
         SkillExpression expression = SkillExpression.parse(text);
         var requirement = expression.requirement();
         return new RoutingTarget(level, expression.text(), requirement.map(SkillExpression.Requirement::skill).orElse(null),
-                requirement.map(SkillExpression.Requirement::minProficiency).orElse(null), nextExpansionAt);
+                requirement.map(SkillExpression.Requirement::minProficiency).orElse(null),
+                expression.groupRequirement().orElse(null), nextExpansionAt);
     }
 
     private static Duration slaOf(WorkItemView item) {

@@ -20,6 +20,7 @@ import org.camunda.bpm.model.dmn.instance.Rule;
 import org.springframework.stereotype.Component;
 
 import io.worklane.agent.SkillOwners;
+import io.worklane.models.DecisionOutputCheck;
 
 /**
  * Reads, from the latest deployed {@code routing-targets.dmn}, which departments' rules name each skill in their
@@ -101,10 +102,7 @@ class SkillDepartments implements SkillOwners {
     }
 
     private static Set<String> skillsOf(String cell) {
-        String text = cell == null ? "" : cell.trim();
-        if (text.length() < 2 || !text.startsWith("\"")) {
-            return Set.of();
-        }
-        return SkillExpression.parse(text.substring(1, text.length() - 1)).skills();
+        String target = DecisionOutputCheck.feelString(cell);
+        return target == null ? Set.of() : SkillExpression.parse(target).skills();
     }
 }

@@ -11,14 +11,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which agents may take an item: a condition over their proficiencies (0..10), written by a process owner in a
- * DMN cell, e.g. {@code Sales Processing > 7 and Legacy System Processing > 1}. It is parsed once into a small
- * tree and evaluated in memory, so the owner's text never reaches SQL. An agent without a skill has proficiency 0
- * for it. Keywords {@code and}, {@code or}, {@code not} are case-insensitive and bind as not, then and, then or;
- * skill names are case-sensitive and go in double quotes when they contain an operator, a keyword or a parenthesis.
+ * Which agents may take an item: a condition over their proficiencies (0..10) and their routing groups, written by
+ * a process owner in a DMN cell, e.g. {@code Sales Processing > 7 and Legacy System Processing > 1} or
+ * {@code group = "Team North" and Sales Processing > 4}. It is parsed once into a small tree and evaluated in
+ * memory, so the owner's text never reaches SQL. An agent without a skill has proficiency 0 for it. Keywords
+ * {@code and}, {@code or}, {@code not} and {@code group} are case-insensitive and bind as not, then and, then or;
+ * skill and group names are case-sensitive and go in double quotes when they contain an operator, a keyword or a
+ * parenthesis ({@code group} is a keyword only where a group condition can start: before {@code =} or {@code !=};
+ * a skill of that name is written {@code "group"}).
  * <pre>
  * expression := all ("or" all)*            all := unary ("and" unary)*
- * unary      := "not" unary | "(" expression ")" | skill (">" | ">=" | "<" | "<=" | "=" | "!=") 0..10
+ * unary      := "not" unary | "(" expression ")" | "group" ("=" | "!=") name
+ *             | skill (">" | ">=" | "<" | "<=" | "=" | "!=") 0..10
  * </pre>
  * Immutable and thread-safe; equal when the canonical {@link #text()} is equal.
  */
@@ -31,11 +35,13 @@ public final class SkillExpression {
     private final Node root;
     private final String text;
     private final Set<String> skills;
+    private final Set<String> groups;
 
-    private SkillExpression(Node root, Set<String> skills) {
+    private SkillExpression(Node root, Set<String> skills, Set<String> groups) {
         this.root = root;
         this.text = root.text();
         this.skills = Collections.unmodifiableSet(skills);
+        this.groups = Collections.unmodifiableSet(groups);
     }
 
     /** @throws Invalid naming the expression, what is wrong and, where it helps, the 1-based position */
@@ -49,17 +55,27 @@ public final class SkillExpression {
                     "is too long: " + text.length() + " characters, at most " + MAX_LENGTH + " allowed");
         }
         SkillExpressionParser parser = new SkillExpressionParser(text);
-        return new SkillExpression(parser.expression(), parser.skills());
+        return new SkillExpression(parser.expression(), parser.skills(), parser.groups());
     }
 
-    /** Whether an agent with these proficiencies qualifies; skills missing from the map count as 0. */
+    /** Whether an agent with these proficiencies and in no group qualifies; skills missing count as 0. */
     public boolean matches(Map<String, Integer> proficiencies) {
-        return root.matches(Objects.requireNonNull(proficiencies, "proficiencies"));
+        return matches(proficiencies, Set.of());
+    }
+
+    /** Whether an agent with these proficiencies, in these routing groups, qualifies; skills missing count as 0. */
+    public boolean matches(Map<String, Integer> proficiencies, Set<String> groups) {
+        return root.matches(Objects.requireNonNull(proficiencies, "proficiencies"), Objects.requireNonNull(groups, "groups"));
     }
 
     /** The skill names mentioned, in order of first mention. */
     public Set<String> skills() {
         return skills;
+    }
+
+    /** The group names mentioned, in order of first mention. */
+    public Set<String> groups() {
+        return groups;
     }
 
     /** Canonical text: single spaces, lowercase keywords, parentheses only where precedence needs them. */
@@ -92,6 +108,29 @@ public final class SkillExpression {
     /** @return a necessary condition, or empty when the expression has none (e.g. "X < 3" matches agents without X) */
     public Optional<Requirement> requirement() {
         return requirementOf(root);
+    }
+
+    /**
+     * A routing group every agent matching this expression is in, for the router's SQL to narrow by as well.
+     * @return the group, or empty when the expression requires none (e.g. "group = A or X > 3")
+     */
+    public Optional<String> groupRequirement() {
+        return groupOf(root);
+    }
+
+    private static Optional<String> groupOf(Node node) {
+        if (node instanceof Membership membership) {
+            return membership.member() ? Optional.of(membership.group()) : Optional.empty();
+        }
+        if (node instanceof Junction junction && junction.all()) {
+            return junction.operands().stream().map(SkillExpression::groupOf).flatMap(Optional::stream).findFirst();
+        }
+        if (node instanceof Junction junction) {
+            List<Optional<String>> alternatives = junction.operands().stream().map(SkillExpression::groupOf).toList();
+            return alternatives.stream().anyMatch(Optional::isEmpty) || alternatives.stream().distinct().count() != 1
+                    ? Optional.empty() : alternatives.get(0);
+        }
+        return Optional.empty();
     }
 
     private static Optional<Requirement> requirementOf(Node node) {
@@ -135,7 +174,7 @@ public final class SkillExpression {
     sealed interface Node {
         int ANY_OF = 1, ALL_OF = 2, NOT = 3, COMPARISON = 4;
 
-        boolean matches(Map<String, Integer> proficiencies);
+        boolean matches(Map<String, Integer> proficiencies, Set<String> groups);
 
         String text();
 
@@ -147,7 +186,7 @@ public final class SkillExpression {
     }
 
     record Comparison(String skill, String operator, int proficiency) implements Node {
-        public boolean matches(Map<String, Integer> proficiencies) {
+        public boolean matches(Map<String, Integer> proficiencies, Set<String> groups) {
             int held = Objects.requireNonNullElse(proficiencies.get(skill), 0);
             return switch (operator) {
                 case ">" -> held > proficiency;
@@ -160,17 +199,35 @@ public final class SkillExpression {
             };
         }
 
-        /** Quotes only names that would not read back unquoted, so that the canonical text parses to itself. */
+        /**
+         * Quotes only names that would not read back unquoted, so that the canonical text parses to itself (a skill
+         * named "group" always: before "=" it would read as a group condition).
+         */
         public String text() {
-            String name = SkillExpressionParser.readsBackUnquoted(skill) ? skill : "\"" + skill + "\"";
+            String name = SkillExpressionParser.readsBackUnquoted(skill) && !SkillExpressionParser.isGroupKeyword(skill)
+                    ? skill : "\"" + skill + "\"";
             return name + " " + operator + " " + proficiency;
         }
 
         public int precedence() { return COMPARISON; }
     }
 
+    /** The agent is ({@code member}) or is not in the routing group; group names are case-sensitive. */
+    record Membership(String group, boolean member) implements Node {
+        public boolean matches(Map<String, Integer> proficiencies, Set<String> groups) {
+            return groups.contains(group) == member;
+        }
+
+        /** Always quoted, so that a group reads as one name whatever it contains. */
+        public String text() { return "group " + (member ? "=" : "!=") + " \"" + group + "\""; }
+
+        public int precedence() { return COMPARISON; }
+    }
+
     record Not(Node operand) implements Node {
-        public boolean matches(Map<String, Integer> proficiencies) { return !operand.matches(proficiencies); }
+        public boolean matches(Map<String, Integer> proficiencies, Set<String> groups) {
+            return !operand.matches(proficiencies, groups);
+        }
         public String text() { return "not " + operand.textInside(NOT); }
         public int precedence() { return NOT; }
     }
@@ -180,9 +237,9 @@ public final class SkillExpression {
      * without parentheses: "a and (b and c)" reads, and equals, "a and b and c".
      */
     record Junction(boolean all, List<Node> operands) implements Node {
-        public boolean matches(Map<String, Integer> proficiencies) {
-            return all ? operands.stream().allMatch(operand -> operand.matches(proficiencies))
-                    : operands.stream().anyMatch(operand -> operand.matches(proficiencies));
+        public boolean matches(Map<String, Integer> proficiencies, Set<String> groups) {
+            return all ? operands.stream().allMatch(operand -> operand.matches(proficiencies, groups))
+                    : operands.stream().anyMatch(operand -> operand.matches(proficiencies, groups));
         }
 
         public String text() {

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import io.worklane.routing.SkillExpression.Comparison;
 import io.worklane.routing.SkillExpression.Invalid;
 import io.worklane.routing.SkillExpression.Junction;
+import io.worklane.routing.SkillExpression.Membership;
 import io.worklane.routing.SkillExpression.Node;
 import io.worklane.routing.SkillExpression.Not;
 
@@ -25,6 +26,8 @@ final class SkillExpressionParser {
     static final Pattern SPACES = Pattern.compile("[\\p{javaWhitespace}\\p{Z}]+");
     private static final Set<String> KEYWORDS = Set.of("and", "or", "not");
     private static final List<String> OPERATORS = List.of(">", ">=", "<", "<=", "=", "!=");
+    private static final String GROUP = "group";
+    private static final List<String> GROUP_OPERATORS = List.of("=", "!=");
     private static final Pattern WORD = Pattern.compile("[\\p{javaLetterOrDigit}\\-_./&]+");
     private static final Pattern TOKEN = Pattern.compile(SPACES + "|(?<quoted>\"[^\"]*\")|(?<unterminated>\")"
             + "|(?<operator>[<>=!]+)|" + WORD + "|[()]|(?<other>.)", Pattern.DOTALL);
@@ -34,6 +37,7 @@ final class SkillExpressionParser {
     private final String source;
     private final List<Token> tokens = new ArrayList<>();
     private final Set<String> skills = new LinkedHashSet<>();
+    private final Set<String> groups = new LinkedHashSet<>();
     private int next;
     private int depth;
 
@@ -74,6 +78,11 @@ final class SkillExpressionParser {
         return skills;
     }
 
+    /** The group names mentioned, likewise. */
+    Set<String> groups() {
+        return groups;
+    }
+
     private Node junction(boolean all) {
         List<Node> operands = new ArrayList<>();
         while (true) {
@@ -93,6 +102,9 @@ final class SkillExpressionParser {
             Node operand = unary();
             depth--;
             return new Not(operand);
+        }
+        if (token.is(GROUP) && tokens.get(next + 1).isOperator()) {
+            return membership();
         }
         if (!token.is("(")) {
             return comparison();
@@ -122,6 +134,38 @@ final class SkillExpressionParser {
         }
         skills.add(skill);
         return new Comparison(skill, operator.text(), proficiency(proficiency));
+    }
+
+    /** {@code group = name} or {@code group != name}; the name quoted, or words as a skill name is. */
+    private Node membership() {
+        take();
+        Token operator = take();
+        if (!GROUP_OPERATORS.contains(operator.text())) {
+            throw invalid("compares group with \"" + operator.text() + "\" at position " + operator.position()
+                    + "; a group condition is group = \"name\" or group != \"name\" (a skill named group goes in "
+                    + "double quotes)");
+        }
+        Token first = peek();
+        String group;
+        if (first.text().startsWith("\"")) {
+            group = SPACES.matcher(first.text().substring(1, first.text().length() - 1)).replaceAll(" ").strip();
+            if (group.isEmpty()) {
+                throw invalid("has an empty group name at position " + first.position());
+            }
+            take();
+        }
+        else {
+            List<String> words = new ArrayList<>();
+            while (peek().isWord() && !peek().isAnyKeyword()) {
+                words.add(take().text());
+            }
+            if (words.isEmpty()) {
+                throw unexpected(peek(), "a group name", operator.text());
+            }
+            group = String.join(" ", words);
+        }
+        groups.add(group);
+        return new Membership(group, operator.is("="));
     }
 
     private String skillName() {
@@ -196,6 +240,11 @@ final class SkillExpressionParser {
 
     private static boolean isKeyword(String word) {
         return KEYWORDS.contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    /** A skill of this name must be quoted: unquoted, before "=" or "!=", it starts a group condition. */
+    static boolean isGroupKeyword(String skill) {
+        return GROUP.equalsIgnoreCase(skill);
     }
 
     /** As written, quotes included; 1-based position; the empty text marks the end. */

@@ -1,6 +1,8 @@
 package io.worklane.security;
 
 import static io.worklane.security.WorklaneGroups.AGENTS;
+import static io.worklane.security.WorklaneGroups.MONITORING;
+import static io.worklane.security.WorklaneGroups.PROCESS_OWNERS;
 import static io.worklane.security.WorklaneGroups.ALL_DEPARTMENTS;
 import static io.worklane.security.WorklaneGroups.SOURCE_SYSTEMS;
 import static io.worklane.security.WorklaneGroups.SUPERVISORS;
@@ -32,10 +34,12 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.AbstractQuery;
 import org.camunda.bpm.engine.query.Query;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -52,18 +56,25 @@ class AccessSetup implements ApplicationRunner {
 
     static final String MY_WORK_ITEMS = "My work items";
     static final String ALL_WORK_ITEMS = "All work items";
+    static final String EXCEPTIONS = "Exceptions";
+    static final String OVERDUE = "Overdue";
+    static final String METRICS_USER = "prometheus";
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
     private final FilterService filterService;
     private final TaskService taskService;
+    /** Prometheus's scrape user's password ({@code WORKLANE_METRICS_PASSWORD}); none: no such user. */
+    private final String metricsPassword;
 
     AccessSetup(IdentityService identityService, AuthorizationService authorizationService,
-            FilterService filterService, TaskService taskService) {
+            FilterService filterService, TaskService taskService,
+            @Value("${worklane.metrics.password:}") String metricsPassword) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.filterService = filterService;
         this.taskService = taskService;
+        this.metricsPassword = metricsPassword;
     }
 
     @Override
@@ -83,6 +94,15 @@ class AccessSetup implements ApplicationRunner {
         group(SUPERVISORS, "Supervisors", "WORKLANE");
         group(ALL_DEPARTMENTS, "All departments", "WORKLANE");
         group(SOURCE_SYSTEMS, "Source systems", "SYSTEM");
+        group(PROCESS_OWNERS, "Process owners", "WORKLANE");
+        group(MONITORING, "Monitoring", "SYSTEM");
+        if (!metricsPassword.isBlank()) {
+            metricsUser();
+        }
+        else if (identityService.createUserQuery().userId(METRICS_USER).memberOfGroup(MONITORING).count() > 0) {
+            // no password configured any more: the scrape account goes, not its old password
+            identityService.deleteUser(METRICS_USER);
+        }
 
         grant(AGENTS, Resources.APPLICATION, "tasklist", ACCESS);
         grant(AGENTS, Resources.PROCESS_DEFINITION, "work-item", READ);
@@ -107,6 +127,13 @@ class AccessSetup implements ApplicationRunner {
                 ProcessInstancePermissions.RETRY_JOB);
         grant(ALL_DEPARTMENTS, Resources.TASK, ANY, READ, TASK_WORK);
 
+        // Process owners deploy models from the Modeler (the engine plugin refuses code in them) and read what runs.
+        grant(PROCESS_OWNERS, Resources.APPLICATION, "cockpit", ACCESS);
+        grant(PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, CREATE, READ);
+        grant(PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ANY, READ);
+        grant(PROCESS_OWNERS, Resources.DECISION_DEFINITION, ANY, READ, READ_HISTORY);
+        grant(PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, READ);
+
         // Source systems may start work items over the engine REST API, nothing more.
         grant(SOURCE_SYSTEMS, Resources.PROCESS_DEFINITION, "work-item", READ, CREATE_INSTANCE);
         grant(SOURCE_SYSTEMS, Resources.PROCESS_INSTANCE, ANY, CREATE);
@@ -120,10 +147,43 @@ class AccessSetup implements ApplicationRunner {
             .asc(), -10, "The work items offered to me");
         grant(AGENTS, Resources.FILTER, mine.getId(), READ);
         grant(SUPERVISORS, Resources.FILTER, mine.getId(), READ);
+        // exception tasks wait for a department's supervisors (candidates): theirs, claimed or not, most urgent first
+        Filter exceptions = filter(EXCEPTIONS, taskService.createTaskQuery()
+            .processDefinitionKey("supervisor-exception")
+            .taskCandidateUserExpression("${currentUser()}")
+            .includeAssignedTasks()
+            .orderByTaskPriority()
+            .desc()
+            .orderByTaskCreateTime()
+            .asc(), -5, "What your departments need you for");
+        grant(SUPERVISORS, Resources.FILTER, exceptions.getId(), READ);
+        Filter overdue = filter(OVERDUE, taskService.createTaskQuery()
+            .processDefinitionKey("supervisor-exception")
+            .taskCandidateUserExpression("${currentUser()}")
+            .includeAssignedTasks()
+            .processVariableValueEquals("exceptionKind", "OVERDUE")
+            .orderByTaskCreateTime()
+            .asc(), -4, "Items of your departments past their due date, still queued");
+        grant(SUPERVISORS, Resources.FILTER, overdue.getId(), READ);
         Filter all = filter(ALL_WORK_ITEMS, taskService.createTaskQuery().processDefinitionKey("work-item"), 0,
                 "Every open work item task");
         revoke(SUPERVISORS, Resources.FILTER, all.getId());
         grant(ALL_DEPARTMENTS, Resources.FILTER, all.getId(), READ);
+    }
+
+    /** {@value #METRICS_USER}, in {@code monitoring} only, with the configured password. */
+    private void metricsUser() {
+        User user = identityService.createUserQuery().userId(METRICS_USER).singleResult();
+        if (user == null) {
+            user = identityService.newUser(METRICS_USER);
+            user.setFirstName("Prometheus");
+            user.setLastName("scrape");
+        }
+        user.setPassword(metricsPassword);
+        identityService.saveUser(user);
+        if (identityService.createGroupQuery().groupMember(METRICS_USER).groupId(MONITORING).count() == 0) {
+            identityService.createMembership(METRICS_USER, MONITORING);
+        }
     }
 
     private void group(String id, String name, String type) {

@@ -38,6 +38,10 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
         else if (refusal == CallerIdentities.Refusal.SOURCE_SYSTEM_NEEDS_TOKEN) {
             response.setHeader("WWW-Authenticate", BEARER_CHALLENGE);
         }
+        else if (request.getHeader(WebappSession.CSRF_HEADER) != null) {
+            // a webapp page whose session ended: a Basic challenge would make the browser ask for a password
+            response.setHeader("WWW-Authenticate", BEARER_CHALLENGE);
+        }
         else {
             response.setHeader("WWW-Authenticate", BASIC_CHALLENGE);
             response.addHeader("WWW-Authenticate", BEARER_CHALLENGE);

@@ -1,6 +1,9 @@
 package io.worklane.security;
 
 import static io.worklane.security.WorklaneGroups.ADMINS;
+import static io.worklane.security.WorklaneGroups.AGENTS;
+import static io.worklane.security.WorklaneGroups.MONITORING;
+import static io.worklane.security.WorklaneGroups.PROCESS_OWNERS;
 import static io.worklane.security.WorklaneGroups.SOURCE_SYSTEMS;
 import static io.worklane.security.WorklaneGroups.SUPERVISORS;
 
@@ -42,11 +45,22 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                .requestMatchers("/actuator/prometheus").hasAnyAuthority(MONITORING, ADMINS)
+                .requestMatchers("/api/reports/facts/**").hasAuthority(ADMINS)
+                .requestMatchers("/api/reports/**").hasAnyAuthority(SUPERVISORS, ADMINS)
+                // agents read the items they hold (WorkItemAccess); changing an item is the source's or a supervisor's
+                .requestMatchers(HttpMethod.GET, "/api/work-items/**")
+                .hasAnyAuthority(SOURCE_SYSTEMS, SUPERVISORS, ADMINS, AGENTS)
                 .requestMatchers("/api/work-items/**").hasAnyAuthority(SOURCE_SYSTEMS, SUPERVISORS, ADMINS)
                 .requestMatchers("/api/queue/**").hasAnyAuthority(SUPERVISORS, ADMINS)
                 .requestMatchers(HttpMethod.PUT, "/api/agents/*").hasAnyAuthority(SUPERVISORS, ADMINS)
                 .requestMatchers("/api/agents/**").authenticated()
+                // a source system manages its own webhooks (WebhookController checks whose)
+                .requestMatchers("/api/source-systems/*/webhooks", "/api/source-systems/*/webhooks/**")
+                .hasAnyAuthority(SOURCE_SYSTEMS, ADMINS)
                 .requestMatchers("/api/source-systems/**").hasAuthority(ADMINS)
+                .requestMatchers("/api/webhooks/**").hasAnyAuthority(SUPERVISORS, ADMINS)
+                .requestMatchers(HttpMethod.GET, "/api/decisions").hasAnyAuthority(PROCESS_OWNERS, SUPERVISORS, ADMINS)
                 .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
                 .anyRequest().hasAuthority(ADMINS))
             .addFilterBefore(ApiAuthentication.bearerFilter(identities, problems), BasicAuthenticationFilter.class)
@@ -54,7 +68,10 @@ class SecurityConfiguration {
                     BasicAuthenticationFilter.class)
             .httpBasic(basic -> basic.authenticationEntryPoint(problems))
             .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-            .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                // a webapp session authenticates each request anew (its login is Camunda's, which replaces the
+                // session itself): a new session id per /api call would log out the webapps' calls alongside
+                .sessionFixation(fixation -> fixation.none()))
             // Basic and Bearer send no cookies: no CSRF; the webapps' session is checked for its token by its own filter
             .csrf(AbstractHttpConfigurer::disable);
         return http.build();

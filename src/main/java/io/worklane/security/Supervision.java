@@ -21,6 +21,28 @@ public class Supervision {
         this.identityService = identityService;
     }
 
+    /**
+     * Whether the caller's departments include this one: those they supervise, or for anyone else those they belong
+     * to (an agent's own department).
+     */
+    public boolean sharesDepartment(Caller caller, String department) {
+        if (caller.isSupervisor()) {
+            return coversDepartment(caller, department);
+        }
+        return department != null
+                && departmentNamesOf(caller.userId()).stream().anyMatch(name -> name.equalsIgnoreCase(department));
+    }
+
+    /**
+     * A user as a caller with their groups as they are now: for work done in their name later (a bulk operation,
+     * an exception's resolution), so that a supervisor who lost a group no longer acts with it.
+     */
+    public Caller callerNamed(String userId) {
+        return new Caller(userId, identityService.createGroupQuery().groupMember(userId).list().stream()
+            .map(org.camunda.bpm.engine.identity.Group::getId)
+            .collect(Collectors.toUnmodifiableSet()));
+    }
+
     /** @return the departments this caller supervises; null: every department */
     public Set<String> departmentsOf(Caller caller) {
         if (caller.groups().contains(WorklaneGroups.ADMINS) || caller.groups().contains(WorklaneGroups.ALL_DEPARTMENTS)) {

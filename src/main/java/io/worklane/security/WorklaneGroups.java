@@ -13,6 +13,11 @@ public final class WorklaneGroups {
     public static final String DEPARTMENT_TYPE = "DEPARTMENT";
     /** Source systems: separate principals that capture and update their own work items. */
     public static final String SOURCE_SYSTEMS = "source-systems";
+    /** People who deploy processes/, decisions/ and forms/ from Camunda Modeler: models only, never code. */
+    public static final String PROCESS_OWNERS = "process-owners";
+
+    /** Who may read {@code /actuator/prometheus} (Prometheus's scrape user), and nothing else. */
+    public static final String MONITORING = "monitoring";
 
     private WorklaneGroups() {
     }

@@ -16,6 +16,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -34,7 +36,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code message}, which Camunda clients such as the Modeler show), without class names; a failure (5xx) says
  * only that it failed and gives a {@code reference} that the one log line with its cause also carries. A start
  * or correlation the engine wrapped into a 500 although Worklane's rules refused it (a
- * {@link BadUserRequestException}) is the refusal it is: 400.
+ * {@link BadUserRequestException}) is the refusal it is: 400. A refusal that carries a Worklane problem (the
+ * capture API's rules at the start door) answers with that problem, its {@code errors} included.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestProblems {
@@ -115,7 +118,20 @@ class EngineRestProblems {
             }
             Map<String, Object> problem = new LinkedHashMap<>();
             HttpStatus known = HttpStatus.resolve(status);
-            if (status >= 500) {
+            ProblemDetail worklanes = worklaneProblem(cause);
+            if (worklanes != null) {
+                // a door refused with Worklane's own problem (the capture API's): the same answer as /api gives
+                status = worklanes.getStatus();
+                problem.put("type", String.valueOf(worklanes.getType()));
+                problem.put("title", worklanes.getTitle());
+                problem.put("status", status);
+                problem.put("detail", worklanes.getDetail());
+                problem.put("message", worklanes.getDetail());
+                if (worklanes.getProperties() != null) {
+                    problem.putAll(worklanes.getProperties());
+                }
+            }
+            else if (status >= 500) {
                 String reference = UUID.randomUUID().toString();
                 log.error("Engine REST {} {} failed ({}), reference {}: {}", request.getMethod(),
                         request.getRequestURI(), status, reference, cause == null ? detail : cause.toString(), cause);
@@ -154,6 +170,16 @@ class EngineRestProblems {
                 // not Camunda's JSON (a servlet container page, plain text): nothing of it is kept
                 return json.nullNode();
             }
+        }
+
+        /** A refusal's Worklane problem (4xx) in the cause chain, if any. */
+        private static ProblemDetail worklaneProblem(Throwable cause) {
+            for (Throwable at = cause; at != null; at = at.getCause()) {
+                if (at instanceof ErrorResponseException refused && refused.getStatusCode().is4xxClientError()) {
+                    return refused.getBody();
+                }
+            }
+            return null;
         }
 
         /** The first refusal by the rules (not a failure) in the cause chain, if any. */

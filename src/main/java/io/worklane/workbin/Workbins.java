@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.worklane.agent.Agents;
+import io.worklane.agent.Slots;
 import io.worklane.web.Problems;
 import io.worklane.workitem.Actor;
 import io.worklane.workitem.ProcessMessages;
@@ -25,15 +26,17 @@ import io.worklane.workitem.WorkItems;
 
 /** Pull, return and reassign parked items; each one message to the item's process, in one transaction. */
 @Service
-class Workbins {
+public class Workbins {
 
     private final WorkItems workItems;
     private final Agents agents;
+    private final Slots slots;
     private final ProcessMessages messages;
 
-    Workbins(WorkItems workItems, Agents agents, ProcessMessages messages) {
+    Workbins(WorkItems workItems, Agents agents, Slots slots, ProcessMessages messages) {
         this.workItems = workItems;
         this.agents = agents;
+        this.slots = slots;
         this.messages = messages;
     }
 
@@ -50,7 +53,10 @@ class Workbins {
         return workItems.get(itemId);
     }
 
-    /** A supervisor hands the parked item to another agent, who handles it at once. */
+    /**
+     * A supervisor hands the parked item to another agent, who handles it at once: only if that agent has a free
+     * slot for it, decided under their row lock until this transaction ends (422 {@code no-free-slot} otherwise).
+     */
     @Transactional
     public WorkItemView reassign(String agentId, String itemId, String toAgent, Actor supervisor) {
         WorkItemView item = parked(agentId, itemId);
@@ -58,6 +64,7 @@ class Workbins {
             throw Problems.exception(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-agent", "Unknown agent",
                     "'" + toAgent + "' is no agent.", Map.of("agent", String.valueOf(toAgent)));
         }
+        slots.requireSlotFor(toAgent, item);
         deliver(item, MESSAGE_PULL, Map.of(ASSIGNEE, toAgent), supervisor);
         return workItems.get(itemId);
     }

@@ -19,7 +19,8 @@ public class AgentActivity {
 
     /**
      * @param handled items marked done
-     * @param averageHandleSeconds from the offer that was taken (accepted, or an automatic offer) to done; null if none
+     * @param averageHandleSeconds from the offer that was taken (accepted, or an automatic offer), or the transfer or
+     *            reassignment that gave the agent the item, to done; null if none
      * @param accepted offers taken (accepted, or automatic)
      */
     public record Summary(long handled, Long averageHandleSeconds, long accepted, long declined, long noAnswer) {
@@ -39,7 +40,8 @@ public class AgentActivity {
             SELECT d.occurred_at,
                    (SELECT MAX(s.occurred_at) FROM work_item_event s
                      WHERE s.work_item_id = d.work_item_id AND s.agent_id = d.agent_id AND s.occurred_at <= d.occurred_at
-                       AND (s.type = 'ACCEPTED' OR (s.type = 'OFFERED' AND s.state = 'IN_PROGRESS')))
+                       AND (s.type = 'ACCEPTED'
+                            OR (s.type IN ('OFFERED', 'TRANSFERRED', 'REASSIGNED') AND s.state = 'IN_PROGRESS')))
               FROM work_item_event d
              WHERE d.agent_id = ? AND d.type = 'DONE' AND d.occurred_at >= ? AND d.occurred_at < ?""";
 

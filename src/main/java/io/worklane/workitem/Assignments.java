@@ -3,6 +3,7 @@ package io.worklane.workitem;
 import static io.worklane.workitem.WorkItemTransitions.details;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -28,11 +29,12 @@ public class Assignments {
 
     /**
      * Offers a queued item to an agent; {@code reason} records why the router chose this pair.
-     * @param awaitingAnswer the agent accepts or declines first (OFFERED); else it is IN_PROGRESS at once
+     * @param answerWithin how long the agent has to accept or decline first (OFFERED); null: it is IN_PROGRESS at
+     *            once
      */
-    public void assign(String id, String agentId, boolean awaitingAnswer, Map<String, Object> reason) {
+    public void assign(String id, String agentId, Duration answerWithin, Map<String, Object> reason) {
         transitions.change(new WorkItemRef(id, null), WorkItemEventType.OFFERED, Actor.system("router"), (item, now) -> {
-            item.assign(agentId, awaitingAnswer, now);
+            item.assign(agentId, answerWithin == null ? null : now.plus(answerWithin), now);
             return reason;
         });
     }
@@ -68,7 +70,7 @@ public class Assignments {
         }
     }
 
-    /** Into the agent's workbin; whether it still takes one of their slots is the router's configuration. */
+    /** Into the agent's workbin; whether it still takes one of their slots is configured (agent.Slots). */
     public void park(WorkItemRef ref, Actor actor) {
         WorkItem item = transitions.change(ref, WorkItemEventType.PARKED, orAgent(actor, ref), (found, now) -> {
             found.park(now);

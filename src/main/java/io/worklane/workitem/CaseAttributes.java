@@ -52,19 +52,22 @@ class CaseAttributes {
         return a;
     }
 
-    /** The column sizes of V1__work_items_and_agents.sql: a longer looked-up value stays context data only. */
-    private static final java.util.Map<String, Integer> MAX_LENGTH = java.util.Map.of("customerId", 100,
-            "customerSegment", 100, "product", 200, "subproduct", 200, "requestType", 100, "name", 200, "surname", 200,
-            "contactNumber", 50, "alternativeContactNumber", 50);
+    /** The standard attributes a context look-up may fill. */
+    private static final java.util.Set<String> FILLABLE = java.util.Set.of("customerId", "customerSegment", "product",
+            "subproduct", "requestType", "name", "surname", "contactNumber", "alternativeContactNumber", "dealValue");
 
     static boolean isStandard(String attribute) {
-        return MAX_LENGTH.containsKey(attribute) || "dealValue".equals(attribute);
+        return FILLABLE.contains(attribute);
     }
 
-    /** Takes a looked-up value for one of the standard attributes; @return whether it took it */
+    /**
+     * Takes a looked-up value for one of the standard attributes, unless too long for its column (a longer one stays
+     * context data only); @return whether it took it
+     */
     boolean fill(String attribute, Object value) {
         String text = value == null ? null : value.toString();
-        if (text != null && text.length() > MAX_LENGTH.getOrDefault(attribute, Integer.MAX_VALUE)) {
+        int maxLength = CaptureAttribute.named(attribute).map(CaptureAttribute::maxLength).orElse(Integer.MAX_VALUE);
+        if (text != null && text.length() > maxLength) {
             return false;
         }
         switch (attribute) {

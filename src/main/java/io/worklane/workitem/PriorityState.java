@@ -17,6 +17,9 @@ class PriorityState {
     private String businessCalendar;
     private Instant nextReprioritizationAt;
     private Instant overdueAt;
+    private Integer priorityOverride;
+    private Instant priorityOverrideUntil;
+    private String priorityOverrideBy;
 
     void terms(PriorityTerms terms) {
         prioritySchema = terms.schema();
@@ -49,6 +52,21 @@ class PriorityState {
         }
         overdueAt = now;
         return true;
+    }
+
+    void override(PriorityOverride override) {
+        priorityOverride = override == null ? null : override.priority();
+        priorityOverrideUntil = override == null ? null : override.until();
+        priorityOverrideBy = override == null ? null : override.by();
+    }
+
+    /** The override in force now; null when there is none or it has expired. */
+    PriorityOverride override(Instant now) {
+        if (priorityOverride == null) {
+            return null;
+        }
+        PriorityOverride override = new PriorityOverride(priorityOverride, priorityOverrideUntil, priorityOverrideBy);
+        return override.activeAt(now) ? override : null;
     }
 
     String schema() {

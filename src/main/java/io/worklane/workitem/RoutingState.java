@@ -6,7 +6,7 @@ import jakarta.persistence.Embeddable;
 
 /**
  * Who a work item is offered to: the targets the rules chose, the one it is offered to now, a target an agent
- * transferred it to, and the agent who declined it last. Columns of {@code work_item} (V5, V6).
+ * transferred it to, and the agent who declined it last. Columns of {@code work_item} (V5, V6, V18).
  */
 @Embeddable
 class RoutingState {
@@ -15,6 +15,7 @@ class RoutingState {
     private String targetExpression;
     private String targetSkill;
     private Integer targetMinProficiency;
+    private String targetGroup;
     private Instant nextTargetExpansionAt;
     private String primaryTarget;
     private String secondaryTarget;
@@ -43,6 +44,7 @@ class RoutingState {
         targetExpression = target.expression();
         targetSkill = target.skill();
         targetMinProficiency = target.minProficiency();
+        targetGroup = target.group();
         nextTargetExpansionAt = target.nextExpansionAt();
     }
 

@@ -29,6 +29,9 @@ import org.springframework.data.domain.Persistable;
 @Table(name = "work_item")
 class WorkItem implements Persistable<String> {
 
+    /** The handling time-out's action that leaves the item with its agent; any other (RETURN_TO_QUEUE) takes it. */
+    static final String HANDLING_TIMEOUT_EXCEPTION = "EXCEPTION";
+
     /** Set for a row created here, so that saving inserts (and a duplicate id fails) rather than merges. */
     @Transient
     private boolean isNew;
@@ -60,7 +63,11 @@ class WorkItem implements Persistable<String> {
     private RoutingState routing;
     private String disposition;
     private Instant parkedAt;
+    /** When an OFFERED item's offer times out (RONA); null in every other state. */
+    private Instant offerExpiresAt;
     private String confirmationTimeout;
+    private String handlingTimeout;
+    private String handlingTimeoutAction;
     private String rejectionReason;
     private String assignee;
     private int restartCount;
@@ -150,6 +157,8 @@ class WorkItem implements Persistable<String> {
         routing().plan(outcome.routingPlan());
         requiredSkill = outcome.requiredSkill();
         confirmationTimeout = outcome.confirmationTimeout();
+        handlingTimeout = outcome.handlingTimeout();
+        handlingTimeoutAction = outcome.handlingTimeoutAction();
         moveTo(outcome.scheduled() ? WorkItemState.SCHEDULED : state, now);
     }
 
@@ -226,6 +235,7 @@ class WorkItem implements Persistable<String> {
 
     void accept(Instant now) {
         requireIn(WorkItemState.OFFERED, "accepted");
+        offerExpiresAt = null;
         moveTo(WorkItemState.IN_PROGRESS, now);
     }
 
@@ -239,9 +249,22 @@ class WorkItem implements Persistable<String> {
         return release(WorkItemState.QUEUED, now);
     }
 
+    /** A supervisor's priority in place of the curve (null: back to the curve, with this priority). */
+    void overridePriority(PriorityOverride override, int priority, Instant nextReprioritizationAt, Instant now) {
+        requireQueued("given a priority");
+        priorityState().override(override);
+        priorityState().nextStepAt(nextReprioritizationAt);
+        this.priority = priority;
+        updatedAt = now;
+    }
+
     /** @return whether the priority changed */
     boolean reprioritize(int priority, PriorityTerms terms, Instant nextReprioritizationAt, Instant now) {
         requireQueued("reprioritized");
+        if (priorityState().override(now) == null) {
+            // an expired override is history (its event says so)
+            priorityState().override((PriorityOverride) null);
+        }
         boolean changed = this.priority == null || this.priority != priority;
         this.priority = priority;
         priorityState().terms(terms);
@@ -262,14 +285,28 @@ class WorkItem implements Persistable<String> {
         requireIn(WorkItemState.QUEUED, what);
     }
 
-    /** @param awaitingAnswer the agent answers the offer first (OFFERED); else the item is theirs at once */
-    void assign(String agentId, boolean awaitingAnswer, Instant now) {
+    /**
+     * @param answerBy when the offer times out if the agent answers it first (OFFERED); null: the item is theirs at
+     *            once
+     */
+    void assign(String agentId, Instant answerBy, Instant now) {
         requireQueued("offered");
-        moveTo(awaitingAnswer ? WorkItemState.OFFERED : WorkItemState.IN_PROGRESS, now);
+        moveTo(answerBy != null ? WorkItemState.OFFERED : WorkItemState.IN_PROGRESS, now);
+        offerExpiresAt = answerBy;
         priorityState().nextStepAt(null);
         routing().offeredTo(agentId);
         assignee = agentId;
         assignedAt = now;
+    }
+
+    /**
+     * The agent had the item longer than its service level's handling time-out: back to the queue (RETURN_TO_QUEUE),
+     * or left with the agent for a supervisor's exception task (EXCEPTION). @return the agent it leaves, or null
+     */
+    String handlingTimedOut(Instant now) {
+        requireIn(WorkItemState.IN_PROGRESS, "timed out in handling");
+        updatedAt = now;
+        return HANDLING_TIMEOUT_EXCEPTION.equals(handlingTimeoutAction) ? null : release(WorkItemState.QUEUED, now);
     }
 
     /** Waits for the source's confirmation where the service level asks for it. @return the agent that held it */
@@ -315,6 +352,8 @@ class WorkItem implements Persistable<String> {
         disposition = null;
         parkedAt = null;
         confirmationTimeout = null;
+        handlingTimeout = null;
+        handlingTimeoutAction = null;
         contextData = null;
         queuedAt = null;
         assignedAt = null;
@@ -328,6 +367,7 @@ class WorkItem implements Persistable<String> {
         String agent = assignee;
         priorityState().nextStepAt(null);
         assignee = null;
+        offerExpiresAt = null;
         moveTo(next, now);
         return agent;
     }
@@ -352,7 +392,7 @@ class WorkItem implements Persistable<String> {
                 rejectionReason, restartCount, capturedAt, activationAt, dueAt, queuedAt, assignedAt, doneAt, heldAt,
                 completedAt, canceledAt, overdue, p.overdueAt(), p.schema(), p.businessCalendar(),
                 p.nextReprioritizationAt(), r.targetExpression(), r.nextTargetExpansionAt(), r.transferTarget(),
-                disposition, parkedAt, contextData(), processInstanceId, p.terms(), r.plan(),
+                disposition, parkedAt, offerExpiresAt, p.override(now), contextData(), processInstanceId, p.terms(), r.plan(),
                 new WorkItemView.Requested(requestedDepartment, requestedProcess, requestedPriority, requestedDueAt));
     }
 
@@ -384,6 +424,14 @@ class WorkItem implements Persistable<String> {
         return confirmationTimeout;
     }
 
+    String handlingTimeout() {
+        return handlingTimeout;
+    }
+
+    String handlingTimeoutAction() {
+        return handlingTimeoutAction;
+    }
+
     Map<String, Object> contextData() {
         return contextData == null ? Map.of() : contextData;
     }
@@ -412,6 +460,12 @@ class WorkItem implements Persistable<String> {
 
     String mediaType() {
         return caseAttributes.mediaType();
+    }
+
+    /** What reports group an event of this item by, and the figures they take from it, as they are now. */
+    WorkItemEvent.ReportedAs reportedAs() {
+        return new WorkItemEvent.ReportedAs(department, process, caseAttributes.customerSegment(), sourceSystem,
+                caseAttributes.mediaType(), priority, caseAttributes.dealValue(), dueAt);
     }
 
     String assignee() {

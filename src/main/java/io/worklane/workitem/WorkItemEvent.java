@@ -1,5 +1,6 @@
 package io.worklane.workitem;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 
@@ -40,13 +41,34 @@ class WorkItemEvent {
     @Convert(converter = JsonMapConverter.class)
     @Column(columnDefinition = "text")
     private Map<String, Object> details;
+    private String department;
+    private String process;
+    private String customerSegment;
+    private String sourceSystem;
+    private String mediaType;
+    private Integer priority;
+    private BigDecimal dealValue;
+    private Instant dueAt;
+
+    /** The item as reports see it when the event happens (db/migration V16). */
+    record ReportedAs(String department, String process, String customerSegment, String sourceSystem, String mediaType,
+            Integer priority, BigDecimal dealValue, Instant dueAt) {
+    }
 
     protected WorkItemEvent() {
     }
 
     WorkItemEvent(String workItemId, WorkItemEventType type, WorkItemState state, Actor actor, String agentId,
-            Instant occurredAt, Map<String, Object> details) {
+            Instant occurredAt, Map<String, Object> details, ReportedAs reportedAs) {
         this.agentId = agentId;
+        this.department = reportedAs.department();
+        this.process = reportedAs.process();
+        this.customerSegment = reportedAs.customerSegment();
+        this.sourceSystem = reportedAs.sourceSystem();
+        this.mediaType = reportedAs.mediaType();
+        this.priority = reportedAs.priority();
+        this.dealValue = reportedAs.dealValue();
+        this.dueAt = reportedAs.dueAt();
         this.workItemId = workItemId;
         this.type = type;
         this.state = state;
@@ -54,6 +76,10 @@ class WorkItemEvent {
         this.actorId = actor.id();
         this.occurredAt = occurredAt;
         this.details = details;
+    }
+
+    Long id() {
+        return id;
     }
 
     WorkItemEventView toView() {

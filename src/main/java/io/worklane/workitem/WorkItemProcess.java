@@ -43,11 +43,11 @@ public final class WorkItemProcess {
     public static final String MEDIA_TYPE = "mediaType";
     public static final String ATTRIBUTES = "attributes";
 
-    /** Every capture variable; one the source left out is absent, which decisions (FEEL) and forms read as null. */
-    public static final List<String> CAPTURE_VARIABLES = List.of(EXTERNAL_ID, SOURCE_SYSTEM, DEPARTMENT, PROCESS,
-            CUSTOMER_ID, CUSTOMER_SEGMENT, PRODUCT, SUBPRODUCT, REQUEST_TYPE, DEAL_VALUE, DESCRIPTION, CONTACT_NUMBER,
-            ALTERNATIVE_CONTACT_NUMBER, NAME, SURNAME, PREFERRED_AGENT, ACTIVATION_AT, DUE_AT, PRIORITY, SOURCE_URL,
-            MEDIA_TYPE, ATTRIBUTES);
+    /**
+     * Every capture variable ({@link CaptureAttribute}, where each is defined); one the source left out is absent,
+     * which decisions (FEEL) and forms read as null.
+     */
+    public static final List<String> CAPTURE_VARIABLES = CaptureAttribute.fieldNames();
 
     /**
      * Capture variables whose change needs context, classification and service level again (reclassify,
@@ -69,6 +69,10 @@ public final class WorkItemProcess {
     public static final String REQUIRED_SKILL = "requiredSkill";
     public static final String ACTIVATION_IN_FUTURE = "activationInFuture";
     public static final String CONFIRMATION_TIMEOUT = "confirmationTimeout";
+    /** How long an agent may handle the item (ISO-8601) before the timer "Handling time-out reached"; null: no end. */
+    public static final String HANDLING_TIMEOUT = "handlingTimeout";
+    /** What "Record handling time-out" did, as the row says: RETURN_TO_QUEUE or EXCEPTION. */
+    public static final String HANDLING_TIMEOUT_ACTION = "handlingTimeoutAction";
     /** The due date as a date, for the due timer. */
     public static final String DUE_DATE = "dueDate";
     /** When the next step of the priority schema is due, as a date; null: none before the due date. */

@@ -16,6 +16,9 @@ interface WorkItemRepository extends JpaRepository<WorkItem, String> {
 
     List<WorkItem> findByAssigneeAndStateInOrderByAssignedAt(String assignee, Collection<WorkItemState> states);
 
+    /** Beside work_item_customer_idx (V10). */
+    List<WorkItem> findTop20ByCaseAttributesCustomerIdAndIdNotOrderByCapturedAtDesc(String customerId, String id);
+
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select w from WorkItem w where w.id = :id")
     Optional<WorkItem> findForUpdate(String id);

@@ -80,7 +80,10 @@ class WorkItemTransitions {
     }
 
     void record(WorkItem item, WorkItemEventType type, Actor actor, Instant now, Map<String, Object> details) {
-        events.save(new WorkItemEvent(item.id(), type, item.state(), actor, agentOf(item, details), now, details));
+        WorkItemEvent event = events.save(new WorkItemEvent(item.id(), type, item.state(), actor, agentOf(item, details),
+                now, details, item.reportedAs()));
+        // in this transaction: whoever keeps facts of the log (insights) takes note of the event with it
+        publisher.publishEvent(new WorkItemEventRecorded(event.id()));
     }
 
     /** The agent the event concerns: who holds the item now, else the one it just left. */

@@ -16,7 +16,8 @@ public record WorkItemView(String id, String externalId, String sourceSystem, Wo
         Instant activationAt, Instant dueAt, Instant queuedAt, Instant assignedAt, Instant doneAt, Instant heldAt,
         Instant completedAt, Instant canceledAt, boolean overdue, Instant overdueAt, String prioritySchema,
         String businessCalendar, Instant nextReprioritizationAt, String targetExpression,
-        Instant nextTargetExpansionAt, String transferTarget, String disposition, Instant parkedAt, Map<String, Object> contextData, @JsonIgnore String processInstanceId,
+        Instant nextTargetExpansionAt, String transferTarget, String disposition, Instant parkedAt, Instant offerExpiresAt,
+        PriorityOverride priorityOverride, Map<String, Object> contextData, @JsonIgnore String processInstanceId,
         @JsonIgnore PriorityTerms priorityTerms, @JsonIgnore RoutingPlan routingPlan,
         @JsonIgnore Requested requested) {
 

@@ -55,6 +55,24 @@ public class WorkItems {
         return items.findBySourceSystemAndExternalId(sourceSystem, externalId).map(item -> item.toView(clock.instant()));
     }
 
+    /**
+     * The customer's contact history: their 20 most recent other items, newest first (none without a customer id);
+     * from the source system's own items only when {@code sourceSystem} is given.
+     */
+    @Transactional(readOnly = true, propagation = Propagation.REQUIRED)
+    public List<ContactHistoryEntry> contactHistory(WorkItemView item, String sourceSystem) {
+        if (item.customerId() == null) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        return items.findTop20ByCaseAttributesCustomerIdAndIdNotOrderByCapturedAtDesc(item.customerId(), item.id())
+            .stream()
+            .map(other -> other.toView(now))
+            .filter(other -> sourceSystem == null || sourceSystem.equals(other.sourceSystem()))
+            .map(ContactHistoryEntry::of)
+            .toList();
+    }
+
     /** Reads the item under a row lock held until the caller's transaction ends: the router skips it meanwhile. */
     public Optional<WorkItemView> lock(String id) {
         return items.findForUpdate(id).map(item -> item.toView(clock.instant()));
@@ -140,6 +158,22 @@ public class WorkItems {
         }
     }
 
+    /**
+     * A supervisor sets the item's priority in place of its curve (override), or gives it back to the curve (null
+     * override, {@code priority} the curve's value now).
+     */
+    public void overridePriority(WorkItemRef ref, PriorityOverride override, int priority, Instant nextStepAt,
+            Actor supervisor) {
+        Instant now = clock.instant();
+        WorkItem item = transitions.load(ref);
+        WorkItemView before = item.toView(now);
+        item.overridePriority(override, priority, nextStepAt, now);
+        transitions.record(item, WorkItemEventType.PRIORITY_OVERRIDDEN, supervisor, now, details("from",
+                before.priority(), "to", priority, "until", override == null ? null : override.until(), "override",
+                override != null));
+        transitions.publish(new WorkItemQueued(ref.id(), item.requiredSkill(), item.mediaType()));
+    }
+
     /** The item's routing target widened (preferred agent to primary, to secondary, to tertiary). */
     public void widenTarget(WorkItemRef ref, RoutingTarget target) {
         WorkItem item = transitions.change(ref, WorkItemEventType.TARGET_EXPANDED, Actor.timer("routing-target"), (found, now) -> {
@@ -175,6 +209,22 @@ public class WorkItems {
 
     public void confirmationOverdue(WorkItemRef ref) {
         transitions.change(ref, WorkItemEventType.CONFIRMATION_OVERDUE, Actor.timer("source-confirmation"), (item, now) -> Map.of());
+    }
+
+    /**
+     * The item was IN_PROGRESS longer than its service level's handling time-out (the seed's "close in source
+     * system": no Mark done, no completion from the source). Its row says what happens: RETURN_TO_QUEUE takes it
+     * from its agent (their slot frees) and it is queued again with the priority its curve gives it; EXCEPTION
+     * leaves it with the agent, and the exception watch raises a task for the supervisors.
+     * @return the action taken, RETURN_TO_QUEUE or EXCEPTION
+     */
+    public String handlingTimedOut(WorkItemRef ref) {
+        WorkItem found = transitions.load(ref);
+        String action = WorkItem.HANDLING_TIMEOUT_EXCEPTION.equals(found.handlingTimeoutAction())
+                ? WorkItem.HANDLING_TIMEOUT_EXCEPTION : "RETURN_TO_QUEUE";
+        transitions.releasing(ref, WorkItemEventType.HANDLING_TIMED_OUT, Actor.timer("handling-timeout"),
+                (item, now) -> item.handlingTimedOut(now), details("action", action, "timeout", found.handlingTimeout()));
+        return action;
     }
 
     /** New attributes that need no new classification: the item stays where it is. */

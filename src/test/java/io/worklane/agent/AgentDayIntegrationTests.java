@@ -97,8 +97,4 @@ class AgentDayIntegrationTests extends PostgresIntegrationTest {
                 + "changed_at, changed_by) VALUES ('bob', ?, ?, ?, ?, ?, 'test')", from, fromReason, to, toReason,
                 Timestamp.from(at));
     }
-
-    private String stateOf(String id) {
-        return jdbc.queryForObject("SELECT state FROM work_item WHERE id = ?", String.class, id);
-    }
 }

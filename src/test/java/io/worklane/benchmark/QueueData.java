@@ -100,6 +100,31 @@ final class QueueData {
         jdbc.execute("ANALYZE work_item");
     }
 
+    /**
+     * Ballast as the queue page sees a real queue: a third Gold, a fifth Finance, due dates spread over a week,
+     * captured one second apart; below the real items in priority, as {@link #addBallast} is.
+     */
+    void addVariedBallast(int rows) {
+        int minimumPriority = jdbc.queryForObject("SELECT MIN(priority) FROM work_item WHERE source_system <> ?",
+                Integer.class, BALLAST_SOURCE);
+        int present = jdbc.queryForObject("SELECT COUNT(*) FROM work_item WHERE source_system = ?", Integer.class,
+                BALLAST_SOURCE);
+        jdbc.update("""
+                INSERT INTO work_item (id, process_instance_id, source_system, external_id, state, department, process,
+                                       customer_segment, surname, media_type, priority, required_skill, target_level,
+                                       target_expression, target_skill, target_min_proficiency, captured_at,
+                                       queued_at, due_at, updated_at)
+                SELECT 'ballast-' || i, 'no-instance-' || i, ?, 'B-' || i, 'QUEUED',
+                       CASE WHEN i % 5 = 0 THEN 'Finance' ELSE 'Sales' END, 'Lead Handling',
+                       CASE WHEN i % 3 = 0 THEN 'Gold' ELSE 'Silver' END, 'Ballast' || (i % 1000), 'workitem',
+                       ? - 1 - i % 100, 'Sales Processing', 'PRIMARY', 'Sales Processing > 4', 'Sales Processing', 5,
+                       now() - interval '1 day' - i * interval '1 second', now() - i * interval '1 second',
+                       now() + (i % 10080) * interval '1 minute', now()
+                  FROM generate_series(?, ?) AS i
+                """, BALLAST_SOURCE, minimumPriority, present + 1, present + rows);
+        jdbc.execute("ANALYZE work_item");
+    }
+
     int deleteBallast() {
         return jdbc.update("DELETE FROM work_item WHERE source_system = ?", BALLAST_SOURCE);
     }

@@ -259,6 +259,11 @@ class WorkItemLifecycleIntegrationTests extends PostgresIntegrationTest {
         assertThat(paths.path("/api/work-items").path("post").path("requestBody").toString()).contains("CRM-1002");
         assertThat(paths.path("/api/work-items/{id}").path("patch").toString()).contains("examples");
         assertThat(description.path("components").path("securitySchemes").has("basic")).isTrue();
+        JsonNode capture = description.path("components").path("schemas").path("CaptureRequest");
+        assertThat(capture.path("properties").path("description").path("maxLength").asInt())
+            .as("the limits of io.worklane.workitem.CaptureAttribute").isEqualTo(255);
+        assertThat(capture.path("properties").path("priority").path("maximum").asInt()).isEqualTo(1_000_000);
+        assertThat(capture.path("required").toString()).isEqualTo("[\"externalId\"]");
         assertThat(anonymous().get("/v3/api-docs").status()).isEqualTo(401);
     }
 

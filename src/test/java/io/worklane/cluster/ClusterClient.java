@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,6 +34,8 @@ final class ClusterClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /** Source systems call with their API token; everyone else with Basic. */
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    /** Changes sent again after the connection broke: the first may have taken effect, its answer lost. */
+    private final AtomicInteger repeatedChanges = new AtomicInteger();
 
     ClusterClient(List<AppNode> nodes) {
         this.nodes = nodes;
@@ -60,6 +63,10 @@ final class ClusterClient {
         return send(preferredNode, user, "POST", path, body, contentType);
     }
 
+    int repeatedChanges() {
+        return repeatedChanges.get();
+    }
+
     private Response send(int preferredNode, String user, String method, String path, Object body, String contentType) {
         String payload = body == null ? null : body instanceof String text ? text : write(body);
         Instant deadline = Instant.now().plus(GIVE_UP_AFTER);
@@ -83,6 +90,9 @@ final class ClusterClient {
             }
             catch (IOException down) {
                 last = down;
+                if (!"GET".equals(method)) {
+                    repeatedChanges.incrementAndGet();
+                }
                 if (attempt % nodes.size() == nodes.size() - 1) {
                     pause(Duration.ofMillis(500));
                 }

@@ -59,6 +59,16 @@ final class ClusterSetup {
         assertThat(deployed.status()).as("deployment: %s", deployed.body()).isEqualTo(200);
     }
 
+    /** Subscribes the source system to its items' changes at this URL (an administrator does). @return the secret */
+    String subscribe(String sourceSystem, String url) {
+        ClusterClient.Response made = client.post(0, ADMIN, "/api/source-systems/" + sourceSystem + "/webhooks",
+                Map.of("url", url));
+        if (made.status() != 201) {
+            throw new IllegalStateException("subscription not made: " + made);
+        }
+        return made.body().path("secret").asText();
+    }
+
     private void user(String id, String group) {
         ClusterClient.Response created = client.post(0, ADMIN, "/engine-rest/user/create", Map.of("profile",
                 Map.of("id", id, "firstName", id, "lastName", "Test", "email", id + "@example.org"), "credentials",

@@ -82,6 +82,11 @@ final class EventLogAudit {
         return events.stream().filter(event -> event.type().equals(type)).count();
     }
 
+    /** Events of this type written for this kind of actor ({@code AGENT}, {@code SYSTEM}, ...). */
+    long count(String type, String actorType) {
+        return events.stream().filter(event -> event.type().equals(type) && event.actor().equals(actorType)).count();
+    }
+
     /** Events of this type that occurred at or after {@code from} and before {@code to}. */
     long countBetween(String type, Instant from, Instant to) {
         return events.stream()

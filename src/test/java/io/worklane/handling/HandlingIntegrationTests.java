@@ -149,10 +149,6 @@ class HandlingIntegrationTests extends PostgresIntegrationTest {
         return "/api/agents/" + agent + "/items/" + item + "/" + action;
     }
 
-    private String stateOf(String id) {
-        return jdbc.queryForObject("SELECT state FROM work_item WHERE id = ?", String.class, id);
-    }
-
     private String assigneeOf(String id) {
         return jdbc.queryForObject("SELECT assignee FROM work_item WHERE id = ?", String.class, id);
     }

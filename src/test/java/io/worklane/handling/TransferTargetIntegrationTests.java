@@ -101,8 +101,4 @@ class TransferTargetIntegrationTests extends PostgresIntegrationTest {
         await().atMost(PATIENCE).until(() -> "IN_PROGRESS".equals(stateOf(id)));
         return id;
     }
-
-    private String stateOf(String id) {
-        return jdbc.queryForObject("SELECT state FROM work_item WHERE id = ?", String.class, id);
-    }
 }

@@ -88,6 +88,51 @@ class ForgedTaskVariablesAttackTests extends HostileClientTest {
     }
 
     @Test
+    void tasklistsAssignmentControlsAreRefusedInWordsAndChangeNothing() {
+        ApiClient crm = sourceSystem("crm");
+        readyAgent("alice", "sales", Map.of("Sales Processing", 9), 1);
+        member("bob", "agents", "sales");
+        ApiClient admin = admin();
+        String id = captureInState(crm, "FV-4", Map.of("requestType", "Quote"), "IN_PROGRESS");
+        String task = "/engine-rest/task/" + taskOf(id);
+        Map<String, Object> before = row(id);
+        Map<String, Object> taskBefore = taskRow(id);
+
+        // what Tasklist offers on a task card: unclaim, reassign, due and follow-up dates, groups; even an admin
+        var attempts = Map.of(
+                "unclaim", hostile(() -> admin.post(task + "/unclaim", Map.of())),
+                "set assignee", hostile(() -> admin.post(task + "/assignee", Map.of("userId", "bob"))),
+                "delegate", hostile(() -> admin.post(task + "/delegate", Map.of("userId", "bob"))),
+                "update due and follow-up", hostile(() -> admin.put(task, Map.of("name", "Handle work item",
+                        "due", "2020-01-01T00:00:00.000+0000", "followUp", "2020-01-01T00:00:00.000+0000",
+                        "assignee", "alice", "priority", 1))),
+                "add group", hostile(() -> admin.post(task + "/identity-links", Map.of("groupId", "sales",
+                        "type", "candidate"))),
+                "remove assignee link", hostile(() -> admin.post(task + "/identity-links/delete",
+                        Map.of("userId", "alice", "type", "assignee"))));
+        settleJobs();
+
+        SoftAssertions soft = new SoftAssertions();
+        attempts.forEach((attempt, response) -> {
+            soft.assertThat(response.status()).as("%s: %s", attempt, response).isEqualTo(403);
+            soft.assertThat(response.text("detail")).as("%s: a sentence a person understands", attempt)
+                .contains("router assigns work items").doesNotContain("Exception").doesNotContain("permission");
+        });
+        soft.assertThat(taskRow(id)).as("the task after the attempts").isEqualTo(taskBefore);
+        soft.assertThat(count("SELECT COUNT(*) FROM act_ru_identitylink l JOIN act_ru_task t ON t.id_ = l.task_id_ "
+                + "JOIN act_ru_execution e ON e.id_ = t.proc_inst_id_ WHERE e.business_key_ = ?", id))
+            .as("identity links on the task").isZero();
+        soft.assertThat(row(id)).as("the row after the attempts").isEqualTo(before);
+        soft.assertAll();
+    }
+
+    private Map<String, Object> taskRow(String itemId) {
+        return jdbc.queryForMap("SELECT t.assignee_, t.owner_, t.due_date_, t.follow_up_date_, t.priority_, t.name_ "
+                + "FROM act_ru_task t JOIN act_ru_execution e ON e.id_ = t.proc_inst_id_ WHERE e.business_key_ = ?",
+                itemId);
+    }
+
+    @Test
     void aForgedActorOnCompletionIsRefusedAndLaterOperationsStillWork() {
         ApiClient crm = sourceSystem("crm");
         ApiClient alice = readyAgent("alice", "sales", Map.of("Sales Processing", 9), 1);

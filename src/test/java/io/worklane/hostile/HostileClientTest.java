@@ -57,10 +57,10 @@ abstract class HostileClientTest extends PostgresIntegrationTest {
     void captureTheLog(CapturedOutput output) {
         this.output = output;
         this.hostileFrom = -1;
-        group("camunda-admin", "SYSTEM");
-        group("sales", "DEPARTMENT");
-        group("finance", "DEPARTMENT");
-        group("all-departments", "WORKLANE");
+        group("camunda-admin", "camunda-admin", "SYSTEM");
+        group("sales", "sales", "DEPARTMENT");
+        group("finance", "finance", "DEPARTMENT");
+        group("all-departments", "all-departments", "WORKLANE");
         grantAdministratorsEverything();
     }
 
@@ -116,21 +116,6 @@ abstract class HostileClientTest extends PostgresIntegrationTest {
         }
     }
 
-    /** A user in exactly these groups (memberships added when missing; other test classes may share the id). */
-    protected ApiClient member(String userId, String... groups) {
-        if (identityService.createUserQuery().userId(userId).count() == 0) {
-            User user = identityService.newUser(userId);
-            user.setPassword(userId);
-            identityService.saveUser(user);
-        }
-        for (String group : groups) {
-            if (identityService.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
-                identityService.createMembership(userId, group);
-            }
-        }
-        return as(userId);
-    }
-
     protected ApiClient admin() {
         return member(ADMIN, "camunda-admin");
     }
@@ -157,10 +142,6 @@ abstract class HostileClientTest extends PostgresIntegrationTest {
         String id = capture(source, externalId, fields);
         await().atMost(PATIENCE).until(() -> stateOf(id), state::equals);
         return id;
-    }
-
-    protected String stateOf(String id) {
-        return jdbc.queryForObject("SELECT state FROM work_item WHERE id = ?", String.class, id);
     }
 
     protected Map<String, Object> row(String id) {
@@ -201,15 +182,6 @@ abstract class HostileClientTest extends PostgresIntegrationTest {
                 all.addPermission(Permissions.ALL);
                 authorizationService.saveAuthorization(all);
             }
-        }
-    }
-
-    private void group(String id, String type) {
-        if (identityService.createGroupQuery().groupId(id).count() == 0) {
-            Group group = identityService.newGroup(id);
-            group.setName(id);
-            group.setType(type);
-            identityService.saveGroup(group);
         }
     }
 }

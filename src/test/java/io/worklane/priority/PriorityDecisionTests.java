@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +27,8 @@ class PriorityDecisionTests {
     @ParameterizedTest(name = "{0}: initial {1}, increment {2}, every {3}, overdue {4}")
     @CsvSource(nullValues = "null", value = { "Gold, null, null, PT1H, null", "Silver, null, null, PT2H, null",
             "Bronze, null, 10, PT4H, null", "Lead promotion, 900, -50, P1D, 2900",
-            "Default, null, null, 'PT30M,PT1H,PT4H', null" })
+            "Default, null, null, 'PT30M,PT1H,PT4H', null", "Hot cart, 1200, null, PT30M, null",
+            "Cart, null, null, PT1H, null" })
     void everySchemaTheServiceLevelNamesIsDefined(String schema, Integer initial, Integer increment, String steps,
             Integer overdue) {
         Map<String, Object> row = DMN.evaluateDecisionTable(SCHEMA, Map.of("prioritySchema", schema))
@@ -47,6 +49,24 @@ class PriorityDecisionTests {
         assertThat(windows).containsExactly(Map.of("anchor", "capture", "from", "P6D", "until", "P8D", "boost", 400),
                 Map.of("anchor", "due", "from", "-PT2H", "until", "PT0S", "boost", 2200));
         assertThat(DMN.evaluateDecisionTable(BOOST, Map.of("prioritySchema", "Gold")).getResultList()).isEmpty();
+    }
+
+    /** A custom attribute read by a rule: {@code customAttributes.returningCustomer}. */
+    @ParameterizedTest(name = "a cart, returningCustomer {0}: initial {1}")
+    @CsvSource(nullValues = "null", value = { "true, 400", "false, null", "yes, null", "null, null" })
+    void aReturningCustomersCartStartsHigher(String returning, Integer initial) {
+        Map<String, Object> custom = new HashMap<>();
+        if (returning != null) {
+            custom.put("returningCustomer", "yes".equals(returning) ? returning : Boolean.valueOf(returning));
+        }
+        custom.put("cartItems", 3);
+        Map<String, Object> row = DMN.evaluateDecisionTable(SCHEMA,
+                Map.of("prioritySchema", "Cart", "customAttributes", custom, "sourceSystem", "webshop"))
+            .getSingleResult()
+            .getEntryMap();
+
+        assertThat(row.get("initialPriority")).isEqualTo(initial);
+        assertThat(row.get("stepInterval")).isEqualTo("PT1H");
     }
 
     @Test

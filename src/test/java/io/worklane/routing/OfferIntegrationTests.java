@@ -111,10 +111,6 @@ class OfferIntegrationTests extends PostgresIntegrationTest {
         assertThat(agent.put("/api/agents/" + id + "/presence", Map.of("state", "READY")).status()).isEqualTo(200);
     }
 
-    private String stateOf(String id) {
-        return jdbc.queryForObject("SELECT state FROM work_item WHERE id = ?", String.class, id);
-    }
-
     private java.util.List<String> events(String id) {
         return jdbc.queryForList("SELECT type FROM work_item_event WHERE work_item_id = ? ORDER BY id", String.class, id);
     }

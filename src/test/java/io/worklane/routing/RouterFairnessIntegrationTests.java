@@ -263,10 +263,6 @@ class RouterFairnessIntegrationTests extends PostgresIntegrationTest {
         return count("SELECT COUNT(*) FROM work_item WHERE assignee = ? AND state IN ('OFFERED', 'IN_PROGRESS')", agent);
     }
 
-    private String stateOf(String id) {
-        return jdbc.queryForObject("SELECT state FROM work_item WHERE id = ?", String.class, id);
-    }
-
     private String assigneeOf(String id) {
         return jdbc.queryForObject("SELECT assignee FROM work_item WHERE id = ?", String.class, id);
     }

@@ -166,10 +166,6 @@ class RouterIntegrationTests extends PostgresIntegrationTest {
         await().atMost(PATIENCE).until(() -> count("SELECT COUNT(*) FROM work_item WHERE state = 'QUEUED'") == expected);
     }
 
-    private String stateOf(String id) {
-        return jdbc.queryForObject("SELECT state FROM work_item WHERE id = ?", String.class, id);
-    }
-
     private String assigneeOf(String id) {
         return jdbc.queryForObject("SELECT assignee FROM work_item WHERE id = ?", String.class, id);
     }

@@ -22,7 +22,7 @@ class RoutingTargetsDecisionTests {
     @ParameterizedTest(name = "{0}/{1}/{2}/{3} -> {4} | {5} | {6}")
     @CsvSource(nullValues = "null", value = {
             "Sales,   Order Processing, Gold, null, Sales Processing > 7 and Legacy System Processing > 1, Sales Processing > 4, Sales Processing > 0",
-            "Sales,   Lead Handling,    VIP,  null, Sales Processing > 7, Sales Processing > 4, Sales Processing > 0",
+            "Sales,   Lead Handling,    VIP,  null, 'group = \"Key Accounts\" and Sales Processing > 7', Sales Processing > 4, Sales Processing > 0",
             "Sales,   Lead Handling,    Gold, null, Sales Processing > 4, Sales Processing > 2, Sales Processing > 0",
             "Finance, Collections,      null, Collections, Finance Processing > 4 and Collections > 2, Finance Processing > 4, Finance Processing > 0",
             "Finance, Billing,          Gold, null, Finance Processing > 4, Finance Processing > 2, Finance Processing > 0",

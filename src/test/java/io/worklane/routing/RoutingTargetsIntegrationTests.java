@@ -140,10 +140,6 @@ class RoutingTargetsIntegrationTests extends PostgresIntegrationTest {
         await().atMost(PATIENCE).until(() -> state.equals(stateOf(id)));
     }
 
-    private String stateOf(String id) {
-        return jdbc.queryForObject("SELECT state FROM work_item WHERE id = ?", String.class, id);
-    }
-
     private String assigneeOf(String id) {
         return jdbc.queryForObject("SELECT assignee FROM work_item WHERE id = ?", String.class, id);
     }

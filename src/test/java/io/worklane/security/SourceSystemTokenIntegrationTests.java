@@ -25,7 +25,7 @@ class SourceSystemTokenIntegrationTests extends PostgresIntegrationTest {
             admins.setName("Camunda administrators");
             identityService.saveGroup(admins);
         }
-        admin = as("ada", WorklaneGroups.ADMINS);
+        admin = member("ada", WorklaneGroups.ADMINS);
     }
 
     @Test

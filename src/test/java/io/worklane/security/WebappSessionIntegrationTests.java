@@ -87,6 +87,11 @@ class WebappSessionIntegrationTests extends PostgresIntegrationTest {
         assertThat(browser.logout().status()).isEqualTo(200);
         assertThat(presenceOf("bob")).isEqualTo("LOGGED_OUT");
         assertThat(browser.get("/api/agents/bob").status()).isEqualTo(401);
+        var plugin = browser.put("/api/agents/bob/presence", READY, true);
+        assertThat(plugin.status()).as("a plugin's call after the session ended").isEqualTo(401);
+        assertThat(plugin.raw().headers().allValues("WWW-Authenticate")).as("no Basic challenge: no password prompt")
+            .isNotEmpty().noneMatch(challenge -> challenge.startsWith("Basic"));
+        assertThat(presenceOf("bob")).isEqualTo("LOGGED_OUT");
         assertThat(supervisor().get("/api/agents/bob").body().path("presence").path("state").asText())
             .isEqualTo("LOGGED_OUT");
         assertThat(count("SELECT COUNT(*) FROM agent_presence_change WHERE agent_id = 'bob' AND from_state = 'READY' "
@@ -140,9 +145,5 @@ class WebappSessionIntegrationTests extends PostgresIntegrationTest {
 
     private String presenceOf(String agentId) {
         return jdbc.queryForObject("SELECT presence FROM agent WHERE id = ?", String.class, agentId);
-    }
-
-    private String stateOf(String id) {
-        return jdbc.queryForObject("SELECT state FROM work_item WHERE id = ?", String.class, id);
     }
 }

@@ -86,6 +86,48 @@ class WorkItemDecisionTests {
         assertThat(result.getEntryMap().get("confirmationTimeout")).isEqualTo(confirmationTimeout);
     }
 
+    /** The seed's example: an abandoned web-shop cart of high value starts on a higher priority schema. */
+    @ParameterizedTest(name = "{0} cart of {1} -> {2} in {3}..{4}, handling time-out {5} then {6}")
+    @CsvSource(nullValues = "null", value = {
+            "webshop, 1500,   Hot cart, 600, 2000, PT2H, EXCEPTION",
+            "webshop, 1000,   Hot cart, 600, 2000, PT2H, EXCEPTION",
+            "webshop, 999.99, Cart,     100, 1000, PT4H, RETURN_TO_QUEUE",
+            "webshop, null,   Cart,     100, 1000, PT4H, RETURN_TO_QUEUE",
+            "crm,     5000,   Default,  100, 1000, null, null" })
+    void aWebShopCartOfHighValueStartsHigher(String sourceSystem, Double dealValue, String schema, int min, int max,
+            String handlingTimeout, String action) {
+        Map<String, Object> variables = serviceLevelInputs("General", "Default", null);
+        variables.put("sourceSystem", sourceSystem);
+        variables.put("dealValue", dealValue);
+
+        Map<String, Object> result = DMN.evaluateDecision(SERVICE_LEVEL, variables).getSingleResult().getEntryMap();
+
+        assertThat(result).containsEntry("prioritySchema", schema)
+            .containsEntry("minPriority", min)
+            .containsEntry("maxPriority", max);
+        assertThat(result.get("handlingTimeout")).isEqualTo(handlingTimeout);
+        assertThat(result.get("handlingTimeoutAction")).isEqualTo(action);
+    }
+
+    /** A shop that sends the cart's value as a custom attribute: the rules read it as customAttributes.cartValue. */
+    @ParameterizedTest(name = "cartValue {0} as {1} -> {2}")
+    @CsvSource({ "2500, integer, Hot cart", "1000.0, decimal, Hot cart", "999, integer, Cart", "2500, text, Cart",
+            "lots, text, Cart" })
+    void aCustomAttributeIsReadByTheRules(String cartValue, String type, String schema) {
+        Map<String, Object> variables = serviceLevelInputs("Sales", "Lead Handling", null);
+        variables.put("sourceSystem", "webshop");
+        // JSON brings a number as an integer or a decimal; text matches no number test, and fails nothing
+        Object value = switch (type) {
+            case "integer" -> Integer.valueOf(cartValue);
+            case "decimal" -> Double.valueOf(cartValue);
+            default -> cartValue;
+        };
+        variables.put("customAttributes", Map.of("cartValue", value, "cartItems", 4));
+
+        assertThat(DMN.evaluateDecision(SERVICE_LEVEL, variables).getSingleResult().getEntryMap())
+            .containsEntry("prioritySchema", schema);
+    }
+
     @Test
     void everyItemGetsAServiceLevel() {
         Map<String, Object> variables = serviceLevelInputs("Nowhere", "Nothing", null);
@@ -105,6 +147,9 @@ class WorkItemDecisionTests {
         variables.put("requestType", null);
         variables.put("mediaType", "workitem");
         variables.put("accountStatus", null);
+        variables.put("sourceSystem", "crm");
+        variables.put("subproduct", null);
+        variables.put("dealValue", null);
         return variables;
     }
 

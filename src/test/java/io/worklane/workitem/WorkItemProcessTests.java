@@ -81,6 +81,8 @@ class WorkItemProcessTests {
             execution.setVariable("activationInFuture", activationInFuture);
             execution.setVariable("effectivePriority", 500);
             execution.setVariable("confirmationTimeout", confirmationTimeout);
+            // as the real step does, from the rule's row: the handling timer counts it from the agent's start
+            execution.setVariable("handlingTimeout", serviceLevel().get("handlingTimeout"));
             execution.setVariable("dueDate", Date.from(Instant.now().plus(Duration.ofHours(72))));
         });
         Mocks.register("queueWorkItemDelegate", (JavaDelegate) execution -> {
@@ -98,6 +100,15 @@ class WorkItemProcessTests {
             calls.add("recordHandling:" + choice);
             execution.setVariable("handlingOutcome", choice);
             execution.setVariable("nextStep", "DONE".equals(choice) ? "DONE" : null);
+        });
+        Mocks.register("recordHandlingTimeoutDelegate", (JavaDelegate) execution -> {
+            // the real step reads the action from the row, which took it from the rule
+            String action = (String) serviceLevel().getOrDefault("handlingTimeoutAction", "RETURN_TO_QUEUE");
+            calls.add("recordHandlingTimeout:" + action);
+            execution.setVariable("handlingTimeoutAction", action);
+            if ("RETURN_TO_QUEUE".equals(action)) {
+                execution.setVariable("nextStep", "QUEUE");
+            }
         });
         Mocks.register("transferToAgentDelegate", (JavaDelegate) execution -> {
             calls.add("transferToAgent");
@@ -489,6 +500,105 @@ class WorkItemProcessTests {
         assertThat(restarted.getBusinessKey()).isEqualTo(ITEM);
     }
 
+    @Test
+    void aHighValueWebShopCartStartsOnAHigherSchemaThanALowValueOne() {
+        queued(cart(1500.0));
+        assertThat(serviceLevel()).containsEntry("prioritySchema", "Hot cart")
+            .containsEntry("minPriority", 600)
+            .containsEntry("handlingTimeout", "PT2H")
+            .containsEntry("handlingTimeoutAction", "EXCEPTION");
+        send("WorkItem.Cancel");
+
+        queued(cart(120.0));
+        assertThat(serviceLevel()).containsEntry("prioritySchema", "Cart")
+            .containsEntry("minPriority", 100)
+            .containsEntry("handlingTimeout", "PT4H")
+            .containsEntry("handlingTimeoutAction", "RETURN_TO_QUEUE");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void reclassificationDecidesTheServiceLevelAgainWithTheNewValue() {
+        ProcessInstance instance = queued(cart(120.0));
+        assertThat(serviceLevel()).containsEntry("prioritySchema", "Cart");
+
+        runtimeService().createMessageCorrelation("WorkItem.Reclassify")
+            .processInstanceBusinessKey(ITEM)
+            .setVariable("dealValue", 2400.0)
+            .correlate();
+        execute(job());
+        process(instance).isWaitingAt("Activity_WaitForAgent");
+        assertThat(serviceLevel()).containsEntry("prioritySchema", "Hot cart");
+
+        // and so does each priority step, from what the item says now
+        nextSteps.add(Date.from(Instant.now().plus(Duration.ofMinutes(30))));
+        send("WorkItem.Cancel");
+        queued(cart(2400.0));
+        execute(timer("Event_ReprioritizationDue"));
+        assertThat((Map<String, Object>) decided.get("serviceLevelAgain")).containsEntry("prioritySchema", "Hot cart");
+    }
+
+    @Test
+    void anItemInHandlingLongerThanItsTimeOutGoesBackToTheQueue() {
+        ProcessInstance instance = queued(cart(120.0));
+        offerTo("alice");
+        process(instance).isWaitingAt("Activity_HandleWorkItem", "Event_HandlingTimedOut");
+        assertThat(timer("Event_HandlingTimedOut").getDuedate()).as("the rule's PT4H, from the agent's start")
+            .isCloseTo(Date.from(Instant.now().plus(Duration.ofHours(4))), 60_000);
+
+        execute(timer("Event_HandlingTimedOut"));
+        process(instance)
+            .hasPassed("Activity_RecordHandlingTimeout", "Event_TimeoutTakesItem", "Event_TimeoutTookItem",
+                    "Event_TimedOutToQueue", "Gateway_BackToQueue")
+            .hasNotPassed("Activity_RecordHandling", "Event_SupervisorTold")
+            .isWaitingAt("Activity_WaitForAgent");
+        assertThat(taskService().createTaskQuery().count()).as("the agent's task is withdrawn").isZero();
+        assertThat(calls).endsWith("queue", "recordHandlingTimeout:RETURN_TO_QUEUE", "queue");
+    }
+
+    @Test
+    void anItemInHandlingLongerThanItsTimeOutStaysWithItsAgentWhenTheRuleAsksForAnException() {
+        ProcessInstance instance = queued(cart(1500.0));
+        offerTo("alice");
+
+        execute(timer("Event_HandlingTimedOut"));
+        process(instance).hasPassed("Activity_RecordHandlingTimeout", "Event_SupervisorTold")
+            .hasNotPassed("Event_TimeoutTakesItem")
+            .isWaitingAt("Activity_HandleWorkItem");
+        BpmnAwareTests.assertThat(task()).isAssignedTo("alice");
+        assertThat(calls).endsWith("queue", "recordHandlingTimeout:EXCEPTION");
+
+        taskService().complete(task().getId());
+        process(instance).hasPassed("Event_AgentChose", "Activity_RecordMarkDone").isEnded();
+    }
+
+    @Test
+    void markDoneBeforeTheHandlingTimeOutEndsItsTimer() {
+        ProcessInstance instance = queued(cart(120.0));
+        offerTo("alice");
+        assertThat(timer("Event_HandlingTimedOut")).isNotNull();
+
+        taskService().complete(task().getId());
+        process(instance).hasPassed("Event_AgentChose", "Activity_RecordMarkDone")
+            .hasNotPassed("Activity_RecordHandlingTimeout")
+            .isEnded();
+        assertThat(calls).doesNotContain("recordHandlingTimeout:RETURN_TO_QUEUE");
+    }
+
+    @Test
+    void parkingStopsTheHandlingClockAndPullingStartsItAfresh() {
+        choices.add("PARK");
+        ProcessInstance instance = queued(cart(120.0));
+        offerTo("alice");
+        taskService().complete(task().getId());
+
+        process(instance).isWaitingAt("Activity_InWorkbin");
+        assertThat(timer("Event_HandlingTimedOut")).as("a parked item is not in handling").isNull();
+        runtimeService().createMessageCorrelation("WorkItem.Pull").processInstanceBusinessKey(ITEM)
+            .setVariable("assignee", "alice").correlate();
+        process(instance).isWaitingAt("Activity_HandleWorkItem", "Event_HandlingTimedOut");
+    }
+
     private static Job timer(String activityId) {
         return managementService().createJobQuery().activityId(activityId).singleResult();
     }
@@ -496,6 +606,15 @@ class WorkItemProcessTests {
     @SuppressWarnings("unchecked")
     private Map<String, Object> serviceLevel() {
         return (Map<String, Object>) decided.get("serviceLevel");
+    }
+
+    /** An abandoned web-shop cart of this value. */
+    private static org.camunda.bpm.engine.variable.VariableMap cart(double value) {
+        return Variables.createVariables()
+            .putValue("externalId", "SHOP-" + value)
+            .putValue("sourceSystem", "webshop")
+            .putValue("requestType", "Lead")
+            .putValue("dealValue", value);
     }
 
     private static ProcessInstanceAssert process(ProcessInstance instance) {
