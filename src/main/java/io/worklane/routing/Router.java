@@ -71,27 +71,41 @@ public class Router {
         return offered;
     }
 
-    /** Offers a newly queued, reprioritized or widened item to the longest idle ready agent that matches it. */
-    public void route(String workItemId) {
+    /**
+     * Offers a newly queued, reprioritized or widened item to the longest idle ready agent that matches it.
+     *
+     * @return whether to try again shortly: nothing was offered, the item is still queued, and a qualified agent
+     *         with a free slot for it was passed over (its row held by another offer that had read the queue before
+     *         this item was in it)
+     */
+    public boolean route(String workItemId) {
         var queued = repository.queuedItem(workItemId);
         if (queued.isEmpty()) {
-            return;
+            return false;
         }
         RoutingRepository.Target target = queued.get();
         List<RoutingRepository.ReadyAgent> qualified = repository.readyAgentsWithSkills()
             .stream()
             .filter(agent -> qualifies(target, agent.id(), agent.skills(), agent.groups()))
             .toList();
-        for (RoutingRepository.ReadyAgent agent : qualified.subList(0,
-                Math.min(qualified.size(), properties.candidateAgents()))) {
+        List<RoutingRepository.ReadyAgent> tried = qualified.subList(0,
+                Math.min(qualified.size(), properties.candidateAgents()));
+        for (RoutingRepository.ReadyAgent agent : tried) {
             // the agent's best item keeps distribution order; this one directly when it lies beyond the scan
             var offered = offerNextItemTo(agent.id());
             if (offered.filter(workItemId::equals).isPresent()
                     || offered.isEmpty() && inTransaction(agent.id(),
                             () -> offerItem(agent.id(), target.item(), qualified.size())).isPresent()) {
-                return;
+                return false;
             }
         }
+        return !tried.isEmpty() && repository.queuedItem(workItemId).isPresent()
+                && hasFreeSlot(tried, target.item().mediaType());
+    }
+
+    private boolean hasFreeSlot(List<RoutingRepository.ReadyAgent> agents, String mediaType) {
+        Map<String, Slots.Load> loads = slots.ofMediaType(mediaType);
+        return agents.stream().map(agent -> loads.get(agent.id())).anyMatch(load -> load != null && load.free());
     }
 
     /** An item left the agent (done, declined, parked, transferred, ...): they are busy until now, then filled. */

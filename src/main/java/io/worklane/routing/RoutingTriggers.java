@@ -1,7 +1,13 @@
 package io.worklane.routing;
 
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -13,16 +19,36 @@ import io.worklane.workitem.WorkItemQueued;
 @Component
 class RoutingTriggers {
 
-    private final Router router;
+    /**
+     * An item queued while its agent's row is held by another offer is tried again after these pauses, so it does
+     * not wait for the sweep (that offer read the queue before the item was in it).
+     */
+    private static final Duration FIRST_RETRY = Duration.ofMillis(50);
+    private static final int RETRIES = 6;
 
-    RoutingTriggers(Router router) {
+    private final Router router;
+    private final TaskScheduler scheduler;
+    private final ThreadPoolTaskExecutor executor;
+
+    RoutingTriggers(Router router, TaskScheduler scheduler,
+            @Qualifier(RoutingConfiguration.EXECUTOR) ThreadPoolTaskExecutor executor) {
         this.router = router;
+        this.scheduler = scheduler;
+        this.executor = executor;
     }
 
     @Async(RoutingConfiguration.EXECUTOR)
     @TransactionalEventListener(fallbackExecution = true)
     void on(WorkItemQueued event) {
-        router.route(event.workItemId());
+        route(event.workItemId(), 0);
+    }
+
+    private void route(String workItemId, int retry) {
+        if (router.route(workItemId) && retry < RETRIES) {
+            Instant later = Instant.now().plus(FIRST_RETRY.multipliedBy(1L << retry));
+            // the scheduler's thread only hands it on: routing runs on the routing threads
+            scheduler.schedule(() -> executor.execute(() -> route(workItemId, retry + 1)), later);
+        }
     }
 
     @Async(RoutingConfiguration.EXECUTOR)
