@@ -2,6 +2,7 @@ package io.worklane.routing;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.scheduling.TaskScheduler;
@@ -26,6 +27,7 @@ class RoutingTriggers {
     private static final Duration FIRST_RETRY = Duration.ofMillis(50);
     private static final int RETRIES = 6;
 
+    private final AtomicInteger pendingRetries = new AtomicInteger();
     private final Router router;
     private final TaskScheduler scheduler;
     private final ThreadPoolTaskExecutor executor;
@@ -46,9 +48,22 @@ class RoutingTriggers {
     private void route(String workItemId, int retry) {
         if (router.route(workItemId) && retry < RETRIES) {
             Instant later = Instant.now().plus(FIRST_RETRY.multipliedBy(1L << retry));
+            pendingRetries.incrementAndGet();
             // the scheduler's thread only hands it on: routing runs on the routing threads
-            scheduler.schedule(() -> executor.execute(() -> route(workItemId, retry + 1)), later);
+            scheduler.schedule(() -> {
+                try {
+                    executor.execute(() -> route(workItemId, retry + 1));
+                }
+                finally {
+                    pendingRetries.decrementAndGet();
+                }
+            }, later);
         }
+    }
+
+    /** Retries waiting for their moment: routing is idle when there are none and the executor has nothing to do. */
+    int pendingRetries() {
+        return pendingRetries.get();
     }
 
     @Async(RoutingConfiguration.EXECUTOR)

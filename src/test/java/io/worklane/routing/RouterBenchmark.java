@@ -64,6 +64,9 @@ class RouterBenchmark extends PostgresIntegrationTest {
     @Qualifier(RoutingConfiguration.EXECUTOR)
     private ThreadPoolTaskExecutor routingExecutor;
 
+    @Autowired
+    private RoutingTriggers triggers;
+
     private final BenchmarkFigures figures = new BenchmarkFigures("router");
     private final StringBuilder plans = new StringBuilder();
 
@@ -79,7 +82,7 @@ class RouterBenchmark extends PostgresIntegrationTest {
 
     @Test
     void routerOnAHundredThousandQueuedItems() throws Exception {
-        RoutingLoad load = new RoutingLoad(runtimeService, jdbc, routingExecutor);
+        RoutingLoad load = new RoutingLoad(runtimeService, jdbc, routingExecutor, triggers);
         List<String> agents = IntStream.range(0, AGENTS).mapToObj(i -> String.format("bench%03d", i)).toList();
         List<String> warmUpAgents = IntStream.range(0, WARM_UP).mapToObj(i -> String.format("warm%02d", i)).toList();
         load.insertAgents(agents, "Sales Processing", 8, CAPACITY);

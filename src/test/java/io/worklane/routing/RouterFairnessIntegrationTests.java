@@ -44,11 +44,14 @@ class RouterFairnessIntegrationTests extends PostgresIntegrationTest {
     @Qualifier(RoutingConfiguration.EXECUTOR)
     private ThreadPoolTaskExecutor routingExecutor;
 
+    @Autowired
+    private RoutingTriggers triggers;
+
     private RoutingLoad load;
 
     @BeforeEach
     void load() {
-        load = new RoutingLoad(runtimeService, jdbc, routingExecutor);
+        load = new RoutingLoad(runtimeService, jdbc, routingExecutor, triggers);
     }
 
     /** Leftovers of an aborted run on a kept database would time the base class's clean-up out. */
@@ -235,8 +238,8 @@ class RouterFairnessIntegrationTests extends PostgresIntegrationTest {
     }
 
     private void settle() {
-        await().atMost(PATIENCE).until(() -> router.sweep() == 0 && routingExecutor.getActiveCount() == 0
-                && routingExecutor.getThreadPoolExecutor().getQueue().isEmpty());
+        await().atMost(PATIENCE).until(() -> router.sweep() == 0 && triggers.pendingRetries() == 0
+                && routingExecutor.getActiveCount() == 0 && routingExecutor.getThreadPoolExecutor().getQueue().isEmpty());
     }
 
     private void markDone(String item) {

@@ -33,11 +33,14 @@ final class RoutingLoad {
     private final RuntimeService runtimeService;
     private final JdbcTemplate jdbc;
     private final ThreadPoolTaskExecutor routingExecutor;
+    private final RoutingTriggers triggers;
 
-    RoutingLoad(RuntimeService runtimeService, JdbcTemplate jdbc, ThreadPoolTaskExecutor routingExecutor) {
+    RoutingLoad(RuntimeService runtimeService, JdbcTemplate jdbc, ThreadPoolTaskExecutor routingExecutor,
+            RoutingTriggers triggers) {
         this.runtimeService = runtimeService;
         this.jdbc = jdbc;
         this.routingExecutor = routingExecutor;
+        this.triggers = triggers;
     }
 
     /** Starts Gold leads ("Sales Processing &gt; 4"); the job executor takes each on to QUEUED. @return item ids */
@@ -93,7 +96,7 @@ final class RoutingLoad {
     void awaitRoutingIdle() {
         await().atMost(Duration.ofMinutes(1))
             .during(Duration.ofMillis(500))
-            .until(() -> routingExecutor.getActiveCount() == 0
+            .until(() -> triggers.pendingRetries() == 0 && routingExecutor.getActiveCount() == 0
                     && routingExecutor.getThreadPoolExecutor().getQueue().isEmpty());
     }
 
