@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * The changes one fold makes to the facts, summed in memory per row before they are written: a batch of events
- * becomes a few rows to update. Every change goes to both grains.
+ * becomes a few rows to update. Every change goes to every grain.
  */
 final class FactDeltas {
 
@@ -51,7 +51,7 @@ final class FactDeltas {
         }
     }
 
-    /** The rows an event goes to, in both grains: the item's, and the agent's where it concerns one. */
+    /** The rows an event goes to, in every grain: the item's, and the agent's where it concerns one. */
     private List<Key> keysOf(Instant at, Dims dims, String agent) {
         List<Key> keys = new ArrayList<>(4);
         for (Grain grain : Grain.values()) {

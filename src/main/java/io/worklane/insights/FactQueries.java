@@ -32,16 +32,24 @@ class FactQueries {
         + ", MIN(priority_min), MAX(priority_max), SUM(value_captured), SUM(value_completed)";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final InsightsProperties properties;
 
-    FactQueries(NamedParameterJdbcTemplate jdbc) {
+    FactQueries(NamedParameterJdbcTemplate jdbc, InsightsProperties properties) {
         this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    /** The range's facts: its rows' grain, or over the whole range the coarsest periods that fit (Spans). */
+    private List<Spans.Span> spans(ReportQuery query) {
+        return query.grain() == null ? Spans.cover(query.from(), query.to(), Grain.DAY, properties.zone())
+                : List.of(new Spans.Span(query.grain(), query.from(), query.to()));
     }
 
     Map<RowKey, Figures> figures(ReportQuery query, Instant now) {
         Map<RowKey, Figures> rows = new LinkedHashMap<>();
         List<Dimension> dims = query.report().dimensions();
         MapSqlParameterSource parameters = parameters(query, now);
-        String where = where(query, true);
+        String where = where(query, Spans.condition(spans(query), "range", parameters) + " AND period_start <= :now");
         String groups = groups(query, dims);
         jdbc.query("SELECT " + select(query, dims) + SUMS + " FROM report_fact WHERE " + where + groups, parameters,
                 row -> {
@@ -81,12 +89,16 @@ class FactQueries {
 
     /** The backlog's running sums before the range, per group of the report's dimensions. */
     Map<List<String>, long[]> backlogBefore(ReportQuery query, Instant now) {
+        MapSqlParameterSource parameters = parameters(query, now);
+        // from the epoch, where FactRetention keeps what dropped rows had added, in months as far as they fit
+        String before = Spans.condition(Spans.cover(Instant.EPOCH, query.from(), query.factGrain(), properties.zone()),
+                "before", parameters);
         return sumsPerGroup(query, List.of(Measure.BACKLOG_CHANGE, Measure.BACKLOG_SINCE_CHANGE,
-                Measure.BACKLOG_DAY_OLD_CHANGE), where(query, false), parameters(query, now));
+                Measure.BACKLOG_DAY_OLD_CHANGE), where(query, before), parameters);
     }
 
     private void presence(ReportQuery query, MapSqlParameterSource parameters, Map<RowKey, Figures> rows) {
-        StringBuilder where = new StringBuilder("grain = :grain AND period_start >= :from AND period_start < :to");
+        StringBuilder where = new StringBuilder(Spans.condition(spans(query), "presence", parameters));
         if (query.filters().containsKey(Dimension.AGENT)) {
             where.append(" AND agent_id = :agent");
         }
@@ -156,13 +168,6 @@ class FactQueries {
                     groups.put(values, summed);
                 });
         return groups;
-    }
-
-    /** @param inRange the range itself, else everything before it (the backlog carried in) */
-    private static String where(ReportQuery query, boolean inRange) {
-        return where(query, inRange
-                ? "grain = :grain AND period_start >= :from AND period_start < :to AND period_start <= :now"
-                : "grain = :grain AND period_start < :from");
     }
 
     private static String where(ReportQuery query, String periods) {

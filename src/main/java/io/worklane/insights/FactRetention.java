@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Drops facts older than {@code worklane.insights.retention-months} (the event log stays, so a rebuild brings them
- * back). The backlog is a running sum, so what the dropped rows added to it is kept in one row per group at the
+ * Drops facts older than {@code worklane.insights.retention-months}, whole months (the event log stays, so a rebuild
+ * brings them back). The backlog is a running sum, so what the dropped rows added to it is kept in one row per group at the
  * epoch first.
  */
 @Component
@@ -41,11 +41,12 @@ class FactRetention {
     public void dropExpired() {
         store.holdFoldLock();
         Instant cutoff = ZonedDateTime.ofInstant(clock.instant(), properties.zone())
-            .minusMonths(properties.retentionMonths()).toLocalDate().atStartOfDay(properties.zone()).toInstant();
+            .minusMonths(properties.retentionMonths()).toLocalDate().withDayOfMonth(1).atStartOfDay(properties.zone())
+            .toInstant();
         Timestamp carried = Timestamp.from(Instant.EPOCH);
         FactDeltas carry = new FactDeltas(properties.zone());
         jdbc.query(CARRY, row -> {
-            Grain grain = "I".equals(row.getString(1)) ? Grain.INTERVAL : Grain.DAY;
+            Grain grain = Grain.of(row.getString(1));
             carry.carry(grain, new Dims(row.getString(2), row.getString(3), row.getString(4), row.getString(5),
                     row.getString(6)), row.getLong(7), row.getLong(8), row.getLong(9));
         }, Timestamp.from(cutoff), carried);

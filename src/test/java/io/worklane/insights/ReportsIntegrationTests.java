@@ -207,6 +207,39 @@ class ReportsIntegrationTests extends PostgresIntegrationTest {
             .status()).as("by interval: a month at most").isEqualTo(400);
     }
 
+    /**
+     * A second scripted day in the middle of a month wholly inside the range: the totals read that month's row and
+     * the days around it, and add up to the two days, per department and per agent.
+     */
+    @Test
+    void aTotalOverWholeMonthsAddsUpTheDaysInThem() {
+        LocalDate earlier = day.withDayOfMonth(15).minusMonths(2);
+        new ScriptedDay(jdbc, earlier, "earlier-").writeItems();
+        Folding.foldEverything(folder, jdbc);
+        String range = "?from=" + earlier.minusMonths(1) + "&to=" + day + "&grain=total";
+        assertThat(count("SELECT COUNT(*) FROM report_fact WHERE grain = 'M' AND period_start = ?",
+                java.sql.Timestamp.from(earlier.withDayOfMonth(1).atStartOfDay(ZoneOffset.UTC).toInstant())))
+            .as("the earlier day's month has its rows").isPositive();
+
+        JsonNode sales = row(get(supervisor(), "/api/reports/intraday-process" + range), null, "department", "Sales");
+        assertThat(sales.path("new").asLong()).isEqualTo(24);
+        assertThat(sales.path("completed").asLong()).isEqualTo(20);
+        assertThat(sales.path("completedOverdue").asLong()).isEqualTo(6);
+        assertThat(sales.path("serviceLevel").asDouble()).isEqualTo(0.7, within(1e-9));
+        assertThat(sales.path("backlog").asLong()).isEqualTo(4);
+        assertThat(sales.path("averageHandleSeconds").asLong()).isEqualTo(600);
+
+        JsonNode alice = row(get(supervisor(), "/api/reports/resource-performance" + range), null, "agent", "alice");
+        assertThat(alice.path("offered").asLong()).isEqualTo(20);
+        assertThat(alice.path("readySeconds").asLong()).as("the earlier day has no presence").isEqualTo(11100 + 16200);
+        assertThat(alice.path("p90HandleSeconds").asDouble()).isCloseTo(600, within(600 * 0.2));
+
+        JsonNode afterwards = row(get(supervisor(), "/api/reports/intraday-backlog?from=" + day.minusDays(1) + "&to="
+                + day.minusDays(1) + "&grain=day&department=Sales"), day.minusDays(1), "department", "Sales");
+        assertThat(afterwards.path("backlog").asLong()).as("carried in from the month and the days after it")
+            .isEqualTo(2);
+    }
+
     @Test
     void aRebuildFromTheLogGivesTheFactsKeptLive() {
         List<String> live = facts();

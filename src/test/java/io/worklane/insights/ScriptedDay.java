@@ -28,10 +28,17 @@ public final class ScriptedDay {
 
     private final JdbcTemplate jdbc;
     private final LocalDate day;
+    private final String ids;
 
     public ScriptedDay(JdbcTemplate jdbc, LocalDate day) {
+        this(jdbc, day, "day-");
+    }
+
+    /** @param ids what the items' ids start with: two days in one test need their own */
+    public ScriptedDay(JdbcTemplate jdbc, LocalDate day, String ids) {
         this.jdbc = jdbc;
         this.day = day;
+        this.ids = ids;
     }
 
     public Instant at(int hour, int minute) {
@@ -41,8 +48,14 @@ public final class ScriptedDay {
     public void write() {
         agent("alice");
         agent("bob");
+        writeItems();
+        writePresence();
+    }
+
+    /** The day's items and their events, by alice and bob (write() creates them). */
+    public void writeItems() {
         for (int i = 0; i < 10; i++) {
-            String id = "day-" + i;
+            String id = ids + i;
             Instant due = i < 7 ? at(18, 0) : at(9, 0);
             item(id, "COMPLETED", 10 + i, new BigDecimal("100"), due, at(8, i), at(9, i + 16));
             Instant captured = at(8, i);
@@ -65,12 +78,16 @@ public final class ScriptedDay {
             event(id, "COMPLETED", "COMPLETED", null, at(9, i + 16), 10 + i, due, "Sales");
         }
         for (int i = 10; i < 12; i++) {
-            String id = "day-" + i;
+            String id = ids + i;
             item(id, "QUEUED", 5, new BigDecimal("50"), at(20, 0), at(10, 0), null);
             event(id, "CAPTURED", "CAPTURED", null, at(10, 0), null, null, null);
             event(id, "CLASSIFIED", "QUEUED", null, at(10, 0), 5, at(20, 0), "Sales");
             event(id, "QUEUED", "QUEUED", null, at(10, 0), 5, at(20, 0), "Sales");
         }
+    }
+
+    /** alice's day. */
+    private void writePresence() {
         presence("alice", null, null, "READY", null, at(8, 55));
         presence("alice", "READY", null, "NOT_READY", "Lunch", at(12, 0));
         presence("alice", "NOT_READY", "Lunch", "READY", null, at(12, 30));
@@ -95,7 +112,7 @@ public final class ScriptedDay {
     /** An event as WorkItemTransitions writes it, with its inbox row; before classification no department. */
     private void event(String item, String type, String state, String agent, Instant at, Integer priority, Instant due,
             String department) {
-        BigDecimal value = item.equals("day-10") || item.equals("day-11") ? new BigDecimal("50") : new BigDecimal("100");
+        BigDecimal value = item.equals(ids + 10) || item.equals(ids + 11) ? new BigDecimal("50") : new BigDecimal("100");
         Long id = jdbc.queryForObject("""
                 INSERT INTO work_item_event (work_item_id, type, state, actor_type, agent_id, occurred_at, department,
                                              process, customer_segment, source_system, media_type, priority, deal_value,
