@@ -4,4 +4,5 @@
  * each agent's day ({@link io.worklane.agent.AgentDay}). The agent id is the Camunda user id. Publishes
  * {@link io.worklane.agent.AgentBecameAvailable} when an agent may take work, so the router can offer some.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "security", "web", "workitem" })
 package io.worklane.agent;

@@ -4,4 +4,5 @@
  * and registers the item, so both doors give the same item. Capture is idempotent per
  * {@code (sourceSystem, externalId)}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "security", "web", "workitem" })
 package io.worklane.capture;

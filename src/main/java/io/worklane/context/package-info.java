@@ -5,4 +5,5 @@
  * configuration, not code. A failing source falls back to the item's own attributes and configured defaults;
  * only a required source holds the item up, as a retried job and finally an incident.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "workitem" })
 package io.worklane.context;

@@ -3,4 +3,5 @@
  * proficiencies, source systems, and the departments Sales and Finance as Camunda groups. Loaded once: every
  * step checks what exists.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "agent", "security" })
 package io.worklane.demo;

@@ -4,4 +4,5 @@
  * variables, starts past validation, task completions beyond their form, changes to a work item's instance behind
  * its row); a built-in listener cancels the item of a deleted instance, whoever deleted it.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "capture", "models", "security", "workitem" })
 package io.worklane.doors;

@@ -5,4 +5,5 @@
  * kpi-targets.dmn}, CSV and JSON under {@code /api/reports}, and the live figures as Micrometer gauges. The facts can
  * be rebuilt from the log at any time ({@link io.worklane.insights.FactRebuild}).
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "agent", "security", "web", "workitem" })
 package io.worklane.insights;

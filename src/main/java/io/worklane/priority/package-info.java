@@ -6,4 +6,5 @@
  * what the service-level and priority-schema rules read of an item from its row (deal value, subproduct, custom
  * attributes as {@code customAttributes}).
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "models", "security", "web", "workitem" })
 package io.worklane.priority;

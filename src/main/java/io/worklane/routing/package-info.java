@@ -4,4 +4,6 @@
  * delivering {@code WorkItem.Offered}. Event-driven (item queued, agent available, item completed) with a
  * periodic sweep as safety net; no routing state lives in memory.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "agent", "models", "security", "web",
+        "workitem" })
 package io.worklane.routing;

@@ -5,4 +5,5 @@
  * ({@link io.worklane.security.LoginThrottle}), never by locking an account. Engine authorization is on, and the
  * groups Worklane relies on are created and granted at start.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "web" })
 package io.worklane.security;

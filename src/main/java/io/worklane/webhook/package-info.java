@@ -4,4 +4,5 @@
  * outbox in the transaction of the change; every node sends what is due (each message by one node), retries with
  * back-off, and puts what keeps failing on a dead-letter list that supervisors see and send again.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "security", "web", "workitem" })
 package io.worklane.webhook;
