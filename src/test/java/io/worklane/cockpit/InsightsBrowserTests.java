@@ -89,8 +89,11 @@ class InsightsBrowserTests extends PostgresIntegrationTest {
         browser.screenshot("intraday-process-report");
 
         browser.open("#/worklane/reports?report=resource-performance&from=" + day + "&to=" + day + "&grain=total");
-        browser.waitForText(By.cssSelector(".worklane-report-table"), "alice");
+        String agents = browser.waitForText(By.cssSelector(".worklane-report-table"), "alice");
         browser.waitFor(By.cssSelector(".worklane-chart canvas"));
+        assertThat(agents).as("not-ready time per reason in words").contains("Lunch 30 min")
+            .doesNotContain("[object");
+        assertThat(browser.text(By.cssSelector(".worklane-report-heading"))).contains("over the whole range");
         browser.screenshot("resource-performance-report");
     }
 

@@ -20,6 +20,17 @@ export function percent(ratio) {
   return isMissing(ratio) ? NONE : percentFormat.format(ratio);
 }
 
+/** The key the API gives not-ready time without a reason. */
+const NO_REASON = '(none)';
+
+/** "Lunch 30 min, no reason 30 s": not-ready time per reason, the longest first; "—" for none. */
+export function byReasonText(byReason) {
+  const entries = Object.entries(byReason || {}).filter(([, seconds]) => seconds > 0)
+    .sort(([, a], [, b]) => b - a);
+  return entries.length ? entries.map(([reason, seconds]) => `${reason === NO_REASON ? 'no reason' : reason} `
+    + duration(seconds)).join(', ') : NONE;
+}
+
 /** One measure as text by its unit; "—" for none. Durations in words ("12 min"), instants in the user's zone. */
 export function measureText(value, unit) {
   if (isMissing(value)) {
@@ -30,6 +41,7 @@ export function measureText(value, unit) {
     case 'seconds': return duration(value);
     case 'value': return typeof value === 'number' ? moneyFormat.format(value) : String(value);
     case 'instant': return dateTime(value);
+    case 'seconds-by-reason': return byReasonText(value);
     default: return typeof value === 'number' ? number(value) : String(value);
   }
 }

@@ -9,7 +9,7 @@ import { daysAgo, isLocalDate } from './insights-format.js';
 export const ROUTE = '#/worklane/reports';
 export const FILTERS = [['department', 'Department'], ['process', 'Process'], ['segment', 'Segment'],
   ['sourceSystem', 'Source system'], ['agent', 'Agent']];
-const GRAINS = [['day', 'Per day'], ['interval', 'Per 15 minutes']];
+const GRAINS = [['day', 'Per day'], ['interval', 'Per 15 minutes'], ['total', 'Whole range']];
 const QUERY_KEYS = ['from', 'to', 'grain', ...FILTERS.map(([key]) => key)];
 
 /** The state a page starts with: the last 7 days to today, per day, no filter. */

@@ -14,7 +14,7 @@ import { defaultState, hashNamesReport, hashOf, problemOf, reportForm, reportUrl
 import { reportTable, totalsRows } from './insights-report-table.js';
 import { frame, loading, routePlugin, say, sayError } from './page.js';
 
-const GRAIN_WORDS = { day: 'per day', interval: 'per 15 minutes' };
+const GRAIN_WORDS = { day: 'per day', interval: 'per 15 minutes', total: 'over the whole range' };
 
 /** The chart's series with the unit of their column, so that axes and tooltips say "70%" or "12 min". */
 function chartData(answer) {
@@ -30,7 +30,8 @@ const wantsChart = answer => Boolean(answer.report.chart && answer.chart && (ans
 
 function headingNode(answer) {
   const range = answer.from === answer.to ? answer.from : `${answer.from} – ${answer.to}`;
-  const facts = [range, answer.rows && answer.rows.some(row => row.period) ? GRAIN_WORDS[answer.grain] : null,
+  const facts = [range, answer.rows && (answer.rows.some(row => row.period) || answer.grain === 'total')
+    ? GRAIN_WORDS[answer.grain] : null,
     answer.zone ? `days and times of ${answer.zone}` : null].filter(Boolean).join(' · ');
   return h('div', { className: 'worklane-report-heading' },
     h('h3', {}, answer.report.name || answer.report.id, ' ', h('small', {}, facts)));

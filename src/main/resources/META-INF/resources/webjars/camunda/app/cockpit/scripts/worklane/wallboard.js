@@ -4,8 +4,8 @@
 
 import { get, serverNow } from '../../../worklane/common/http.js';
 import { fill, h, liveness } from '../../../worklane/common/dom.js';
-import { duration, presenceLabel, time } from '../../../worklane/common/format.js';
-import { isMissing, measureText, NONE, percent } from './insights-format.js';
+import { presenceLabel, time } from '../../../worklane/common/format.js';
+import { byReasonText, isMissing, measureText, NONE, percent } from './insights-format.js';
 import { kpiTiles } from './insights-kpi.js';
 import { keyedTable, tickClocks } from './insights-table.js';
 import { frame, routePlugin, say, sayError } from './page.js';
@@ -46,14 +46,6 @@ function reasonText(reason) {
   return reason === NO_REASON ? 'no reason given' : reason === 'RONA' ? 'missed an offer (RONA)' : reason;
 }
 
-/** "Lunch 30 min, RONA 30 s": the day's not-ready time per reason, the longest first. */
-function notReadyText(byReason) {
-  const entries = Object.entries(byReason || {}).filter(([, seconds]) => seconds > 0)
-    .sort(([, a], [, b]) => b - a);
-  return entries.length ? entries.map(([reason, seconds]) => `${reason === NO_REASON ? 'no reason' : reason} `
-    + duration(seconds)).join(', ') : NONE;
-}
-
 function agentCell(row) {
   return { key: `${row.displayName}|${row.agentId}`, node: () => h('span', {},
     h('strong', {}, row.displayName || row.agentId), h('div', { className: 'small text-muted' }, row.agentId)) };
@@ -87,7 +79,7 @@ const AGENT_COLUMNS = [
     cell: row => ({ text: count(row.ronaToday), className: row.ronaToday > 0 ? 'text-warning' : '' }) },
   { label: 'Occupancy', className: NUMBER, cell: row => percent(row.occupancy) },
   { label: 'Ready today', className: NUMBER, cell: row => measureText(row.readySecondsToday, 'seconds') },
-  { label: 'Not ready today', cell: row => notReadyText(row.notReadySecondsToday) }
+  { label: 'Not ready today', cell: row => byReasonText(row.notReadySecondsToday) }
 ];
 
 /** Per team: how many agents in each state, and the team's work today. */
