@@ -32,12 +32,19 @@ final class FactDeltas {
     }
 
     private final ZoneId zone;
+    private final List<Grain> grains;
     private final Map<Key, Row> rows = new LinkedHashMap<>();
     private final Map<DurationKey, Long> durations = new LinkedHashMap<>();
     private final Map<PresenceKey, Long> presence = new LinkedHashMap<>();
 
     FactDeltas(ZoneId zone) {
+        this(zone, Grain.values());
+    }
+
+    /** Changes to these grains only (a rebuild sums its days into months at the end: FactMonths). */
+    FactDeltas(ZoneId zone, Grain... grains) {
         this.zone = zone;
+        this.grains = List.of(grains);
     }
 
     /**
@@ -54,7 +61,7 @@ final class FactDeltas {
     /** The rows an event goes to, in every grain: the item's, and the agent's where it concerns one. */
     private List<Key> keysOf(Instant at, Dims dims, String agent) {
         List<Key> keys = new ArrayList<>(4);
-        for (Grain grain : Grain.values()) {
+        for (Grain grain : grains) {
             keys.add(key(grain, at, dims, ""));
             if (agent != null && !agent.isEmpty()) {
                 keys.add(key(grain, at, dims.forAgents(), agent));
@@ -67,7 +74,7 @@ final class FactDeltas {
         if (priority == null) {
             return;
         }
-        for (Grain grain : Grain.values()) {
+        for (Grain grain : grains) {
             Row row = row(grain, at, dims, "");
             row.priorityMin = row.priorityMin == null ? priority : Math.min(row.priorityMin, priority);
             row.priorityMax = row.priorityMax == null ? priority : Math.max(row.priorityMax, priority);
@@ -80,7 +87,7 @@ final class FactDeltas {
         if (value == null) {
             return;
         }
-        for (Grain grain : Grain.values()) {
+        for (Grain grain : grains) {
             Row row = row(grain, at, dims, "");
             if (completed) {
                 row.valueCompleted = row.valueCompleted.add(value);
@@ -109,7 +116,7 @@ final class FactDeltas {
 
     /** Time an agent spent in one state, cut at the period boundaries of each grain. */
     void presence(String agent, String state, String reason, Instant from, Instant to) {
-        for (Grain grain : Grain.values()) {
+        for (Grain grain : grains) {
             Instant start = grain.periodOf(from, zone);
             while (start.isBefore(to)) {
                 Instant end = grain.next(start, zone);

@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -35,9 +39,12 @@ class FactFolder {
     private final TransactionTemplate transactions;
     private final InsightsProperties properties;
     private final Clock clock;
+    /** Time spent in folds that folded something, and what they folded: what keeping the facts costs, live. */
+    private final Timer foldTime;
+    private final Counter folded;
 
     FactFolder(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, FactSource source, FactStore store,
-            TransactionTemplate transactions, InsightsProperties properties, Clock clock) {
+            TransactionTemplate transactions, InsightsProperties properties, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.named = named;
         this.source = source;
@@ -45,6 +52,10 @@ class FactFolder {
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
+        this.foldTime = Timer.builder("worklane.insights.fold").description("Folds of the report inbox into the facts")
+            .register(meters);
+        this.folded = Counter.builder("worklane.insights.folded").description("Events and presence changes folded")
+            .register(meters);
     }
 
     @Scheduled(fixedDelayString = "${worklane.insights.fold-interval:PT1S}", initialDelayString = "PT2S")
@@ -58,7 +69,8 @@ class FactFolder {
 
     /** @return how many inbox rows were folded (0 also when another node holds the lock) */
     int foldOnce() {
-        Integer folded = transactions.execute(status -> {
+        long started = System.nanoTime();
+        Integer count = transactions.execute(status -> {
             if (jdbc.queryForList(LOCK, Integer.class).isEmpty()) {
                 return 0;
             }
@@ -77,7 +89,11 @@ class FactFolder {
                     inbox.size(), Timestamp.from(clock.instant()));
             return inbox.size();
         });
-        return folded == null ? 0 : folded;
+        if (count != null && count > 0) {
+            foldTime.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+            folded.increment(count);
+        }
+        return count == null ? 0 : count;
     }
 
     /** Replays the timelines of the events' items up to the last of them, counting only these events. */

@@ -40,8 +40,8 @@ class FactQueries {
     }
 
     /** The range's facts: its rows' grain, or over the whole range the coarsest periods that fit (Spans). */
-    private List<Spans.Span> spans(ReportQuery query) {
-        return query.grain() == null ? Spans.cover(query.from(), query.to(), Grain.DAY, properties.zone())
+    private List<Spans.Span> spans(ReportQuery query, Instant now) {
+        return query.grain() == null ? Spans.wholeRange(query.from(), query.to(), now, properties.zone())
                 : List.of(new Spans.Span(query.grain(), query.from(), query.to()));
     }
 
@@ -49,7 +49,7 @@ class FactQueries {
         Map<RowKey, Figures> rows = new LinkedHashMap<>();
         List<Dimension> dims = query.report().dimensions();
         MapSqlParameterSource parameters = parameters(query, now);
-        String where = where(query, Spans.condition(spans(query), "range", parameters) + " AND period_start <= :now");
+        String where = where(query, Spans.condition(spans(query, now), "range", parameters) + " AND period_start <= :now");
         String groups = groups(query, dims);
         jdbc.query("SELECT " + select(query, dims) + SUMS + " FROM report_fact WHERE " + where + groups, parameters,
                 row -> {
@@ -78,7 +78,7 @@ class FactQueries {
         if (query.report().perAgent()) {
             java.util.Set<String> working = new java.util.HashSet<>();
             rows.keySet().forEach(key -> working.add(key.values().get(0)));
-            presence(query, parameters, rows);
+            presence(query, now, parameters, rows);
             if (query.filters().containsKey(Dimension.DEPARTMENT) || query.filters().containsKey(Dimension.PROCESS)) {
                 // presence has no department: with one asked for, only the agents who worked in it
                 rows.keySet().removeIf(key -> !working.contains(key.values().get(0)));
@@ -97,8 +97,8 @@ class FactQueries {
                 Measure.BACKLOG_DAY_OLD_CHANGE), where(query, before), parameters);
     }
 
-    private void presence(ReportQuery query, MapSqlParameterSource parameters, Map<RowKey, Figures> rows) {
-        StringBuilder where = new StringBuilder(Spans.condition(spans(query), "presence", parameters));
+    private void presence(ReportQuery query, Instant now, MapSqlParameterSource parameters, Map<RowKey, Figures> rows) {
+        StringBuilder where = new StringBuilder(Spans.condition(spans(query, now), "presence", parameters));
         if (query.filters().containsKey(Dimension.AGENT)) {
             where.append(" AND agent_id = :agent");
         }

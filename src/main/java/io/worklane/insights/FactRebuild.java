@@ -43,17 +43,19 @@ public class FactRebuild {
     private final FactStore store;
     private final FactFolder folder;
     private final FactRetention retention;
+    private final FactMonths months;
     private final InsightsProperties properties;
     private final Clock clock;
 
     FactRebuild(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, FactSource source, FactStore store,
-            FactFolder folder, FactRetention retention, InsightsProperties properties, Clock clock) {
+            FactFolder folder, FactRetention retention, FactMonths months, InsightsProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.named = named;
         this.source = source;
         this.store = store;
         this.folder = folder;
         this.retention = retention;
+        this.months = months;
         this.properties = properties;
         this.clock = clock;
     }
@@ -74,7 +76,7 @@ public class FactRebuild {
         for (int from = 0; from < all.size(); from += ITEMS_PER_CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + ITEMS_PER_CHUNK));
             List<LoggedEvent> timelines = source.timelines(chunk, Long.MAX_VALUE);
-            FactDeltas deltas = new FactDeltas(properties.zone());
+            FactDeltas deltas = new FactDeltas(properties.zone(), Grain.INTERVAL, Grain.DAY);
             Map<String, List<LoggedEvent>> byItem = timelines.stream().collect(Collectors.groupingBy(LoggedEvent::itemId));
             byItem.values().forEach(timeline -> FactRules.replay(timeline, id -> true, deltas));
             store.write(deltas);
@@ -87,12 +89,13 @@ public class FactRebuild {
         long changes = 0;
         for (List<Long> chunk = source.presenceChangesAfter(0, CHANGES_PER_CHUNK); !chunk.isEmpty();
                 chunk = source.presenceChangesAfter(chunk.get(chunk.size() - 1), CHANGES_PER_CHUNK)) {
-            FactDeltas deltas = new FactDeltas(properties.zone());
+            FactDeltas deltas = new FactDeltas(properties.zone(), Grain.INTERVAL, Grain.DAY);
             folder.foldPresence(new HashSet<>(chunk), deltas);
             store.write(deltas);
             takeOutOfInbox("P", chunk);
             changes += chunk.size();
         }
+        months.sumDaysIntoMonths();
         retention.dropExpired();
         jdbc.update("UPDATE report_fold SET rebuilt_at = ? WHERE id = 1", Timestamp.from(clock.instant()));
         long millis = Math.max(1, Duration.between(start, Instant.now()).toMillis());

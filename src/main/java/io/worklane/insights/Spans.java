@@ -24,6 +24,21 @@ final class Spans {
     private Spans() {
     }
 
+    /**
+     * A report's whole range: months and days before today as far as they fit; today and later by day. A change
+     * dated later (an item coming of age at 24 hours) is kept in the period that holds its date, so a month or day
+     * holding now holds changes not yet made; only day rows let the report leave those out (up to now).
+     */
+    static List<Span> wholeRange(Instant from, Instant to, Instant now, ZoneId zone) {
+        Instant today = Grain.DAY.periodOf(now, zone);
+        Instant split = from.isAfter(today) ? from : to.isBefore(today) ? to : today;
+        List<Span> spans = cover(from, split, Grain.DAY, zone);
+        if (split.isBefore(to)) {
+            spans.add(new Span(Grain.DAY, split, to));
+        }
+        return spans;
+    }
+
     static List<Span> cover(Instant from, Instant to, Grain finest, ZoneId zone) {
         List<Span> spans = new ArrayList<>();
         cover(from, to, finest, zone, spans);

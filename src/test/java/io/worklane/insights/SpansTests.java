@@ -52,6 +52,21 @@ class SpansTests {
     }
 
     @Test
+    void aWholeRangeReachingPastTodayReadsTodayAndLaterByDay() {
+        Instant now = at("2026-05-20T14:00");
+        assertThat(Spans.wholeRange(at("2026-03-01T00:00"), at("2026-06-01T00:00"), now, BERLIN)).containsExactly(
+                new Spans.Span(Grain.MONTH, at("2026-03-01T00:00"), at("2026-05-01T00:00")),
+                new Spans.Span(Grain.DAY, at("2026-05-01T00:00"), at("2026-05-20T00:00")),
+                new Spans.Span(Grain.DAY, at("2026-05-20T00:00"), at("2026-06-01T00:00")));
+        assertThat(Spans.wholeRange(at("2026-03-01T00:00"), at("2026-05-01T00:00"), now, BERLIN))
+            .as("a range before today as cover() has it")
+            .containsExactly(new Spans.Span(Grain.MONTH, at("2026-03-01T00:00"), at("2026-05-01T00:00")));
+        assertThat(Spans.wholeRange(at("2026-06-01T00:00"), at("2026-08-01T00:00"), now, BERLIN))
+            .as("a range after today by day").containsExactly(
+                    new Spans.Span(Grain.DAY, at("2026-06-01T00:00"), at("2026-08-01T00:00")));
+    }
+
+    @Test
     void anEmptyRangeHasNoSpans() {
         assertThat(Spans.cover(at("2026-02-02T00:00"), at("2026-02-02T00:00"), Grain.DAY, BERLIN)).isEmpty();
     }
