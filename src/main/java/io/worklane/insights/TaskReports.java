@@ -4,10 +4,11 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -51,20 +52,17 @@ class TaskReports {
         return report == Report.TASK_DETAIL ? DETAIL_COLUMNS : WORK_COLUMNS;
     }
 
+    /**
+     * The items, oldest first, by work_item_captured_idx (V11). Their events are read by item id afterwards
+     * (work_item_event_item_idx): joined here, a misjudged join size made PostgreSQL hash the whole event log.
+     */
     private static final String ITEMS = """
             SELECT w.id, w.external_id, w.source_system, w.department, w.process, w.customer_segment, w.state,
-                   w.captured_at, w.completed_at, w.due_at, w.priority,
-                   MIN(CASE WHEN e.type = 'QUEUED' THEN e.occurred_at END),
-                   MIN(CASE WHEN e.type = 'ACCEPTED' OR (e.type = 'OFFERED' AND e.state = 'IN_PROGRESS') THEN e.occurred_at END),
-                   SUM(CASE WHEN e.type = 'OFFERED' THEN 1 ELSE 0 END),
-                   COUNT(DISTINCT CASE WHEN e.type = 'OFFERED' THEN e.agent_id END),
-                   SUM(CASE WHEN e.type = 'RONA' THEN 1 ELSE 0 END)
-              FROM (SELECT * FROM work_item w WHERE w.captured_at >= :from AND w.captured_at < :to %s
-                     ORDER BY w.captured_at, w.id LIMIT :limit) w
-              LEFT JOIN work_item_event e ON e.work_item_id = w.id
-             GROUP BY w.id, w.external_id, w.source_system, w.department, w.process, w.customer_segment, w.state,
-                      w.captured_at, w.completed_at, w.due_at, w.priority
-             ORDER BY w.captured_at, w.id""";
+                   w.captured_at, w.completed_at, w.due_at, w.priority
+              FROM work_item w WHERE w.captured_at >= :from AND w.captured_at < :to %s
+             ORDER BY w.captured_at, w.id LIMIT :limit""";
+
+    private static final int ITEMS_PER_READ = 500;
 
     /** Events that end an agent's part in an item. */
     private static final List<String> ENDING = List.of("DECLINED", "RONA", "DONE", "PARKED", "TRANSFERRED",
@@ -79,8 +77,16 @@ class TaskReports {
     }
 
     List<Map<String, Object>> detail(ReportQuery query) {
-        MapSqlParameterSource parameters = parameters(query);
-        return jdbc.query(ITEMS.formatted(where(query)), parameters, (row, i) -> {
+        List<Map<String, Object>> items = items(query);
+        Map<String, List<LoggedEvent>> timelines = timelinesOf(items);
+        for (Map<String, Object> item : items) {
+            summarize(item, timelines.getOrDefault((String) item.get("itemId"), List.of()));
+        }
+        return items;
+    }
+
+    private List<Map<String, Object>> items(ReportQuery query) {
+        return jdbc.query(ITEMS.formatted(where(query)), parameters(query), (row, i) -> {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("itemId", row.getString(1));
             item.put("externalId", row.getString(2));
@@ -93,18 +99,60 @@ class TaskReports {
             Instant completed = instant(row.getTimestamp(9));
             Instant due = instant(row.getTimestamp(10));
             item.put("capturedAt", captured);
-            item.put("firstQueuedAt", instant(row.getTimestamp(12)));
-            item.put("firstTakenAt", instant(row.getTimestamp(13)));
+            item.put("firstQueuedAt", null);
+            item.put("firstTakenAt", null);
             item.put("completedAt", completed);
             item.put("dueAt", due);
             item.put("finishSeconds", completed == null ? null : Duration.between(captured, completed).toSeconds());
             item.put("withinSla", completed == null ? null : due == null || !completed.isAfter(due) ? "yes" : "no");
-            item.put("offers", row.getLong(14));
-            item.put("agents", row.getLong(15));
-            item.put("rona", row.getLong(16));
+            item.put("offers", 0L);
+            item.put("agents", 0L);
+            item.put("rona", 0L);
             item.put("priority", row.getObject(11, Integer.class));
             return item;
         });
+    }
+
+    /** Each item's events in order, read by item id in parts. */
+    private Map<String, List<LoggedEvent>> timelinesOf(List<Map<String, Object>> items) {
+        List<String> ids = items.stream().map(item -> (String) item.get("itemId")).toList();
+        Map<String, List<LoggedEvent>> timelines = new LinkedHashMap<>();
+        for (int from = 0; from < ids.size(); from += ITEMS_PER_READ) {
+            source.timelines(ids.subList(from, Math.min(ids.size(), from + ITEMS_PER_READ)), Long.MAX_VALUE)
+                .forEach(event -> timelines.computeIfAbsent(event.itemId(), id -> new ArrayList<>()).add(event));
+        }
+        return timelines;
+    }
+
+    /** First queued and first taken, offers, the agents offered it and RONAs: from the item's events. */
+    private static void summarize(Map<String, Object> item, List<LoggedEvent> timeline) {
+        Instant firstQueued = null;
+        Instant firstTaken = null;
+        long offers = 0;
+        long rona = 0;
+        Set<String> agents = new HashSet<>();
+        for (LoggedEvent event : timeline) {
+            if ("QUEUED".equals(event.type())) {
+                firstQueued = earlier(firstQueued, event.at());
+            }
+            if ("ACCEPTED".equals(event.type()) || "OFFERED".equals(event.type()) && "IN_PROGRESS".equals(event.state())) {
+                firstTaken = earlier(firstTaken, event.at());
+            }
+            if ("OFFERED".equals(event.type())) {
+                offers++;
+                if (event.agentId() != null) {
+                    agents.add(event.agentId());
+                }
+            }
+            if ("RONA".equals(event.type())) {
+                rona++;
+            }
+        }
+        item.put("firstQueuedAt", firstQueued);
+        item.put("firstTakenAt", firstTaken);
+        item.put("offers", offers);
+        item.put("agents", (long) agents.size());
+        item.put("rona", rona);
     }
 
     /** Whether the range holds more items than the task reports show. */
@@ -116,16 +164,11 @@ class TaskReports {
     }
 
     List<Map<String, Object>> workDetail(ReportQuery query) {
-        List<Map<String, Object>> items = detail(query);
-        Map<String, Map<String, Object>> byId = items.stream()
-            .collect(Collectors.toMap(item -> (String) item.get("itemId"), item -> item, (a, b) -> a, LinkedHashMap::new));
+        List<Map<String, Object>> items = items(query);
+        Map<String, List<LoggedEvent>> timelines = timelinesOf(items);
         List<Map<String, Object>> parts = new ArrayList<>();
-        List<String> ids = new ArrayList<>(byId.keySet());
-        for (int from = 0; from < ids.size(); from += 500) {
-            Map<String, List<LoggedEvent>> timelines = source.timelines(ids.subList(from, Math.min(ids.size(), from + 500)),
-                    Long.MAX_VALUE).stream().collect(Collectors.groupingBy(LoggedEvent::itemId, LinkedHashMap::new,
-                            Collectors.toList()));
-            timelines.forEach((id, timeline) -> parts.addAll(partsOf(byId.get(id), timeline, query)));
+        for (Map<String, Object> item : items) {
+            parts.addAll(partsOf(item, timelines.getOrDefault((String) item.get("itemId"), List.of()), query));
         }
         return parts;
     }
@@ -217,6 +260,10 @@ class TaskReports {
             .addValue("departments", query.departments());
         query.filters().forEach((dim, value) -> parameters.addValue(dim.key(), value));
         return parameters;
+    }
+
+    private static Instant earlier(Instant first, Instant at) {
+        return first == null || at.isBefore(first) ? at : first;
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -176,8 +176,9 @@ class InsightsBenchmark extends PostgresIntegrationTest {
         figures.put("foldMillisPerKeptRun", foldMillis / rounds);
         figures.put("foldedRowsPerKeptRun", foldedRows / rounds);
         figures.put("inboxInsertMicros", insertMicros);
-        figures.put("foldShareOfKeptRunTime", foldMillis / keptMillis);
-        figures.put("factsWorkShareOfKeptRunTime", (foldMillis + foldedRows * insertMicros / 1000) / keptMillis);
+        figures.put("keptRunMillis", keptMillis / rounds);
+        figures.put("foldPercentOfKeptRunTime", 100 * foldMillis / keptMillis);
+        figures.put("factsWorkPercentOfKeptRunTime", 100 * (foldMillis + foldedRows * insertMicros / 1000) / keptMillis);
     }
 
     private io.micrometer.core.instrument.Timer foldTimer() {

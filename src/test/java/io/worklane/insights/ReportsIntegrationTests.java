@@ -154,6 +154,11 @@ class ReportsIntegrationTests extends PostgresIntegrationTest {
         assertThat(late.path("finishSeconds").asLong()).isEqualTo(76 * 60);
         assertThat(item(detail, "day-9").path("offers").asLong()).isEqualTo(2);
         assertThat(item(detail, "day-9").path("agents").asLong()).isEqualTo(2);
+        JsonNode missed = item(detail, "day-8");
+        assertThat(missed.path("rona").asLong()).isEqualTo(1);
+        assertThat(missed.path("firstQueuedAt").asText()).as("queued again after the RONA; the first counts")
+            .isEqualTo(script.at(8, 8).toString());
+        assertThat(missed.path("firstTakenAt").asText()).isEqualTo(script.at(9, 9).toString());
         List<JsonNode> parts = report("task-work-detail", "").path("rows").findParents("itemId").stream()
             .filter(part -> part.path("itemId").asText().equals("day-9")).toList();
         assertThat(parts).extracting(part -> part.path("agent").asText() + ":" + part.path("outcome").asText())
