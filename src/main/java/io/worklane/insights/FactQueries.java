@@ -27,7 +27,8 @@ class FactQueries {
     record RowKey(Instant period, List<String> values) {
     }
 
-    private static final String SUMS = Arrays.stream(Measure.values())
+    /** Every column of {@code report_fact} summed as its kind wants it (FactMonths sums days into months with it). */
+    static final String SUMS = Arrays.stream(Measure.values())
         .map(m -> "SUM(" + m.column() + ")").collect(Collectors.joining(", "))
         + ", MIN(priority_min), MAX(priority_max), SUM(value_captured), SUM(value_completed)";
 
