@@ -7,10 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.Async;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
-import org.springframework.scheduling.config.FixedDelayTask;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -20,7 +17,7 @@ import io.worklane.workitem.WorkItemQueued;
 
 /** Runs the router after the transaction that changed the queue or an agent has committed. */
 @Component
-class RoutingTriggers implements SchedulingConfigurer {
+class RoutingTriggers {
 
     /**
      * An item queued while its agent's row is held by another offer is tried again after these pauses, so it does
@@ -31,14 +28,12 @@ class RoutingTriggers implements SchedulingConfigurer {
 
     private final AtomicInteger pendingRetries = new AtomicInteger();
     private final Router router;
-    private final RoutingProperties properties;
     private final TaskScheduler scheduler;
     private final ThreadPoolTaskExecutor executor;
 
-    RoutingTriggers(Router router, RoutingProperties properties, TaskScheduler scheduler,
+    RoutingTriggers(Router router, TaskScheduler scheduler,
             @Qualifier(RoutingConfiguration.EXECUTOR) ThreadPoolTaskExecutor executor) {
         this.router = router;
-        this.properties = properties;
         this.scheduler = scheduler;
         this.executor = executor;
     }
@@ -82,12 +77,5 @@ class RoutingTriggers implements SchedulingConfigurer {
         if (event.agentId() != null) {
             router.released(event.agentId());
         }
-    }
-
-    /** The sweep, every {@code worklane.routing.sweep-interval} (RoutingProperties), first after one interval. */
-    @Override
-    public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(new FixedDelayTask(router::sweep, properties.sweepInterval(),
-                properties.sweepInterval()));
     }
 }
