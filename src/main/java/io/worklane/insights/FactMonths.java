@@ -22,7 +22,8 @@ class FactMonths {
         .collect(Collectors.joining(", "));
     private static final String FACTS = "INSERT INTO report_fact (grain, period_start, " + DIMS + ", " + MEASURES
             + ", priority_min, priority_max, value_captured, value_completed) SELECT 'M', ?, " + DIMS + ", "
-            + FactQueries.SUMS + " FROM report_fact WHERE grain = 'D' AND period_start >= ? AND period_start < ? GROUP BY " + DIMS;
+            + FactQueries.SUMS + " FROM report_fact "
+            + "WHERE grain = 'D' AND period_start >= ? AND period_start < ? GROUP BY " + DIMS;
     private static final String DURATIONS = "INSERT INTO report_duration (grain, period_start, " + DIMS
             + ", measure, bucket, n) SELECT 'M', ?, " + DIMS + ", measure, bucket, SUM(n) FROM report_duration "
             + "WHERE grain = 'D' AND period_start >= ? AND period_start < ? GROUP BY " + DIMS + ", measure, bucket";

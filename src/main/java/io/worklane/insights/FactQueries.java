@@ -191,10 +191,7 @@ class FactQueries {
     }
 
     private static MapSqlParameterSource parameters(ReportQuery query, Instant now) {
-        MapSqlParameterSource parameters = new MapSqlParameterSource("grain", query.factGrain().code())
-            .addValue("from", Timestamp.from(query.from()))
-            .addValue("to", Timestamp.from(query.to()))
-            .addValue("now", Timestamp.from(now))
+        MapSqlParameterSource parameters = new MapSqlParameterSource("now", Timestamp.from(now))
             .addValue("departments", query.departments())
             .addValue("agents", query.agents());
         query.filters().forEach((dim, value) -> parameters.addValue(dim.key(), value));
