@@ -140,9 +140,10 @@ public class Router {
         }
         Map<String, Integer> skills = repository.skillsOf(agentId);
         Set<String> groups = repository.groupsOf(agentId);
+        List<String> keys = RoutingRepository.keysOf(skills, groups);
         Map<String, Boolean> matched = new HashMap<>();
         for (int offset = 0; offset < properties.scanLimit(); offset += PAGE) {
-            List<RoutingRepository.QueuedItem> page = repository.candidates(agentId, mediaTypes, offset, PAGE);
+            List<RoutingRepository.QueuedItem> page = repository.candidates(agentId, mediaTypes, keys, offset, PAGE);
             for (RoutingRepository.QueuedItem item : page) {
                 boolean matches = item.targetExpression() == null
                         || matched.computeIfAbsent(item.targetExpression(),

@@ -2,6 +2,7 @@ package io.worklane.routing;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,13 +16,15 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import io.worklane.workitem.RoutingTarget;
+
 /**
- * The router's hot-path SQL. Indexes: {@code work_item_distribution_idx} (state, priority desc, queued_at),
- * {@code work_item_assignee_idx}, {@code work_item_preferred_idx}, the {@code agent_skill} primary key and
- * {@code agent_presence_idx}, the {@code agent_group} primary key (db/migration V1 and V5). Skill expressions are
- * never turned into SQL: the queries narrow by conditions every matching agent meets ({@code target_skill} at
- * {@code target_min_proficiency}, membership of {@code target_group}), and the router evaluates the expression
- * itself. The same statements run on PostgreSQL and H2.
+ * The router's hot-path SQL. Indexes: {@code work_item_routing_key_idx} (state, media type, routing key, then
+ * distribution order), {@code work_item_preferred_idx}, the {@code agent_skill} primary key and
+ * {@code agent_presence_idx}, the {@code agent_group} primary key (db/migration V1, V5 and V20). Skill expressions
+ * are never turned into SQL: an item's routing key names the group, skill and proficiency every matching agent has
+ * ({@link RoutingTarget#routingKey()}), the queries read only the keys an agent satisfies, and the router evaluates
+ * the expression itself. The same statements run on PostgreSQL and H2.
  */
 @Repository
 class RoutingRepository {
@@ -39,30 +42,41 @@ class RoutingRepository {
             SELECT group_name FROM agent_group WHERE agent_id = :agentId
             """;
 
+    private static final String ITEM_COLUMNS = """
+            w.id, w.process_instance_id, w.priority, w.queued_at, w.target_level, w.target_expression, w.media_type,
+            w.department""";
+
     /**
-     * One page of the queue in distribution order (highest priority, then longest in queue, then id) of the items
-     * this agent might take: its preferred items, or items whose target it may match. A plain walk down
-     * {@code work_item_distribution_idx} that stops after the page; the router checks each candidate's process
-     * instance itself (a correlated condition on the engine's tables here misleads the planner into a full scan).
+     * One run of the queue: the items of one media type and one routing key, in distribution order (highest
+     * priority, then longest in queue, then id), read straight off {@code work_item_routing_key_idx} (V20) and
+     * stopped after the page. Every item in it is one this agent's profile may take, unless the agent declined it
+     * last or the full skill expression says no (the router evaluates it).
+     */
+    private static final String KEY_RUN = """
+            (SELECT %1$s FROM work_item w
+              WHERE w.state = 'QUEUED' AND w.media_type = :m%2$d AND w.routing_key = :k%3$d
+                AND (w.declined_by IS NULL OR w.declined_by <> :agentId)
+              ORDER BY w.priority DESC, w.queued_at ASC, w.id ASC
+              LIMIT %4$d)""";
+
+    /** The items waiting for this agent as their preferred agent ({@code work_item_preferred_idx}): a few. */
+    private static final String PREFERRED_RUN = """
+            (SELECT %1$s FROM work_item w
+              WHERE w.preferred_agent = :agentId AND w.state = 'QUEUED' AND w.target_level = 'PREFERRED'
+                AND w.media_type IN (:mediaTypes) AND (w.declined_by IS NULL OR w.declined_by <> :agentId)
+              ORDER BY w.priority DESC, w.queued_at ASC, w.id ASC
+              LIMIT %2$d)""";
+
+    /**
+     * One page of the queue in distribution order of the items this agent might take: the runs of its keys merged.
+     * The work is bounded by the agent's profile, not by the queue: at most (page + offset) index entries per run,
+     * one run per media type and key. An agent that matches nothing reads one index entry per run.
      */
     private static final String CANDIDATES = """
-            SELECT w.id, w.process_instance_id, w.priority, w.queued_at, w.target_level, w.target_expression,
-                   w.media_type, w.department
-              FROM work_item w
-             WHERE w.state = 'QUEUED'
-               AND w.media_type IN (:mediaTypes)
-               AND (w.declined_by IS NULL OR w.declined_by <> :agentId)
-               AND ((w.target_level = 'PREFERRED' AND w.preferred_agent = :agentId)
-                    OR (w.target_level <> 'PREFERRED'
-                        AND (w.target_skill IS NULL
-                             OR EXISTS (SELECT 1 FROM agent_skill s
-                                         WHERE s.agent_id = :agentId AND s.skill = w.target_skill
-                                           AND s.proficiency >= w.target_min_proficiency))
-                        AND (w.target_group IS NULL
-                             OR EXISTS (SELECT 1 FROM agent_group g
-                                         WHERE g.agent_id = :agentId AND g.group_name = w.target_group))))
-             ORDER BY w.priority DESC, w.queued_at ASC, w.id ASC
-             LIMIT %d OFFSET %d
+            SELECT c.* FROM (
+            %s
+            ) c ORDER BY c.priority DESC, c.queued_at ASC, c.id ASC
+            LIMIT %d OFFSET %d
             """;
 
     private static final String QUEUED_ITEM = """
@@ -157,11 +171,54 @@ class RoutingRepository {
         return new HashSet<>(jdbc.queryForList(GROUPS, agent(agentId), String.class));
     }
 
-    List<QueuedItem> candidates(String agentId, List<String> mediaTypes, int offset, int limit) {
-        // page and offset as literals: with them as parameters PostgreSQL's generic plan guesses a tenth of the
-        // table, costs the walk high enough for JIT compilation, and spends 70 ms compiling a 0.5 ms query
-        return jdbc.query(CANDIDATES.formatted(limit, offset), agent(agentId).addValue("mediaTypes", mediaTypes),
-                QUEUED);
+    /**
+     * @param keys the routing keys the agent's profile satisfies ({@link #keysOf})
+     */
+    List<QueuedItem> candidates(String agentId, List<String> mediaTypes, List<String> keys, int offset, int limit) {
+        var parameters = agent(agentId).addValue("mediaTypes", mediaTypes);
+        return jdbc.query(candidatesSql(mediaTypes.size(), keys, offset, limit, parameters), parameters, QUEUED);
+    }
+
+    /**
+     * The statement with page and offset as literals: with them as parameters PostgreSQL's generic plan guesses a
+     * tenth of the table, costs the walk high enough for JIT compilation, and spends 70 ms compiling a 0.5 ms query.
+     */
+    static String candidatesSql(int mediaTypes, List<String> keys, int offset, int limit,
+            MapSqlParameterSource parameters) {
+        int perRun = offset + limit;
+        List<String> runs = new ArrayList<>();
+        runs.add(PREFERRED_RUN.formatted(ITEM_COLUMNS, perRun));
+        for (int k = 0; k < keys.size(); k++) {
+            parameters.addValue("k" + k, keys.get(k));
+            for (int m = 0; m < mediaTypes; m++) {
+                runs.add(KEY_RUN.formatted(ITEM_COLUMNS, m, k, perRun));
+            }
+        }
+        List<?> types = (List<?>) parameters.getValue("mediaTypes");
+        for (int m = 0; m < mediaTypes; m++) {
+            parameters.addValue("m" + m, types.get(m));
+        }
+        return CANDIDATES.formatted(String.join("\nUNION ALL\n", runs), limit, offset);
+    }
+
+    /**
+     * Every routing key an agent with these skills and groups satisfies: per group it is in (and none), no skill,
+     * or one of its skills at a proficiency from 1 to its own.
+     */
+    static List<String> keysOf(Map<String, Integer> skills, Set<String> groups) {
+        List<String> keys = new ArrayList<>();
+        List<String> inGroups = new ArrayList<>();
+        inGroups.add(null);
+        groups.stream().sorted().forEach(inGroups::add);
+        for (String group : inGroups) {
+            keys.add(RoutingTarget.routingKey(group, null, 0));
+            skills.forEach((skill, proficiency) -> {
+                for (int level = 1; level <= proficiency; level++) {
+                    keys.add(RoutingTarget.routingKey(group, skill, level));
+                }
+            });
+        }
+        return keys;
     }
 
     Optional<Target> queuedItem(String id) {

@@ -6,7 +6,7 @@ import jakarta.persistence.Embeddable;
 
 /**
  * Who a work item is offered to: the targets the rules chose, the one it is offered to now, a target an agent
- * transferred it to, and the agent who declined it last. Columns of {@code work_item} (V5, V6, V18).
+ * transferred it to, and the agent who declined it last. Columns of {@code work_item} (V5, V6, V18, V20).
  */
 @Embeddable
 class RoutingState {
@@ -16,6 +16,7 @@ class RoutingState {
     private String targetSkill;
     private Integer targetMinProficiency;
     private String targetGroup;
+    private String routingKey;
     private Instant nextTargetExpansionAt;
     private String primaryTarget;
     private String secondaryTarget;
@@ -45,6 +46,7 @@ class RoutingState {
         targetSkill = target.skill();
         targetMinProficiency = target.minProficiency();
         targetGroup = target.group();
+        routingKey = target.routingKey();
         nextTargetExpansionAt = target.nextExpansionAt();
     }
 

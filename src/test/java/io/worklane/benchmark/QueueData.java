@@ -91,10 +91,10 @@ final class QueueData {
         jdbc.update("""
                 INSERT INTO work_item (id, process_instance_id, source_system, external_id, state, department, process,
                                        media_type, priority, required_skill, target_level, target_expression,
-                                       target_skill, target_min_proficiency, captured_at, queued_at, updated_at)
+                                       target_skill, target_min_proficiency, routing_key, captured_at, queued_at, updated_at)
                 SELECT 'ballast-' || i, 'no-instance-' || i, ?, 'B-' || i, 'QUEUED', 'Sales', 'Lead Handling',
                        'workitem', ? - 1 - i % 100, 'Sales Processing', 'PRIMARY', 'Sales Processing > 4',
-                       'Sales Processing', 5, now() - interval '1 day', now() - i * interval '1 second', now()
+                       'Sales Processing', 5, '|Sales Processing|5', now() - interval '1 day', now() - i * interval '1 second', now()
                   FROM generate_series(?, ?) AS i
                 """, BALLAST_SOURCE, minimumPriority, present + 1, present + rows);
         jdbc.execute("ANALYZE work_item");
@@ -112,12 +112,12 @@ final class QueueData {
         jdbc.update("""
                 INSERT INTO work_item (id, process_instance_id, source_system, external_id, state, department, process,
                                        customer_segment, surname, media_type, priority, required_skill, target_level,
-                                       target_expression, target_skill, target_min_proficiency, captured_at,
+                                       target_expression, target_skill, target_min_proficiency, routing_key, captured_at,
                                        queued_at, due_at, updated_at)
                 SELECT 'ballast-' || i, 'no-instance-' || i, ?, 'B-' || i, 'QUEUED',
                        CASE WHEN i % 5 = 0 THEN 'Finance' ELSE 'Sales' END, 'Lead Handling',
                        CASE WHEN i % 3 = 0 THEN 'Gold' ELSE 'Silver' END, 'Ballast' || (i % 1000), 'workitem',
-                       ? - 1 - i % 100, 'Sales Processing', 'PRIMARY', 'Sales Processing > 4', 'Sales Processing', 5,
+                       ? - 1 - i % 100, 'Sales Processing', 'PRIMARY', 'Sales Processing > 4', 'Sales Processing', 5, '|Sales Processing|5',
                        now() - interval '1 day' - i * interval '1 second', now() - i * interval '1 second',
                        now() + (i % 10080) * interval '1 minute', now()
                   FROM generate_series(?, ?) AS i

@@ -176,9 +176,9 @@ class RouterBenchmark extends PostgresIntegrationTest {
         jdbc.update("""
                 INSERT INTO work_item (id, process_instance_id, source_system, external_id, state, media_type, priority,
                                        required_skill, target_level, target_expression, target_skill,
-                                       target_min_proficiency, captured_at, queued_at, updated_at)
+                                       target_min_proficiency, routing_key, captured_at, queued_at, updated_at)
                 SELECT 'ballast-' || i, 'no-instance-' || i, 'ballast', 'B-' || i, 'QUEUED', 'workitem', ? - 1 - i % 100,
-                       'Sales Processing', 'PRIMARY', 'Sales Processing > 4', 'Sales Processing', 5,
+                       'Sales Processing', 'PRIMARY', 'Sales Processing > 4', 'Sales Processing', 5, '|Sales Processing|5',
                        now() - interval '1 day', now() - i * interval '1 second', now()
                   FROM generate_series(1, ?) AS i
                 """, belowPriority, BALLAST);
