@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -79,11 +78,9 @@ public class Slots {
     private final NamedParameterJdbcTemplate jdbc;
     private volatile Rule rule;
 
-    /** @param parkedItemsCount whether items parked in a workbin take a slot of their agent's capacity */
-    Slots(NamedParameterJdbcTemplate jdbc,
-            @Value("${worklane.workbin.parked-items-count-against-capacity:false}") boolean parkedItemsCount) {
+    Slots(NamedParameterJdbcTemplate jdbc, WorkbinSlotProperties properties) {
         this.jdbc = jdbc;
-        this.rule = Rule.of(parkedItemsCount);
+        this.rule = Rule.of(properties.parkedItemsCountAgainstCapacity());
     }
 
     /**

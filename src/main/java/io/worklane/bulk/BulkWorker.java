@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -24,6 +23,7 @@ import io.worklane.priority.PriorityOverrides;
 import io.worklane.security.Caller;
 import io.worklane.security.Supervision;
 import io.worklane.web.Problems;
+import io.worklane.workbin.NotInWorkbin;
 import io.worklane.workbin.Workbins;
 import io.worklane.workitem.Actor;
 import io.worklane.workitem.WorkItemState;
@@ -149,8 +149,7 @@ class BulkWorker {
                             && supervision.coversDepartment(requester, found.department()))
                     .orElseThrow(() -> Problems.notFound("work-item", id));
                 if (item.state() != WorkItemState.PARKED) {
-                    throw Problems.exception(HttpStatus.CONFLICT, "not-in-workbin", "Not in a workbin",
-                            "It is " + item.state() + ", not parked in a workbin.", Map.of());
+                    throw new NotInWorkbin(item, null);
                 }
                 workbins.returnToQueue(item.assignee(), id, new Actor(Actor.Type.SUPERVISOR, requester.userId()));
             }

@@ -2,9 +2,11 @@ package io.worklane.capture;
 
 import static io.worklane.workitem.WorkItemProcess.ACTOR;
 import static io.worklane.workitem.WorkItemProcess.CHANGED_FIELDS;
+import static io.worklane.workitem.WorkItemProcess.SOURCE_SYSTEM;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -27,6 +29,22 @@ final class EngineCaller {
         boolean sourceSystemOnly = groups.contains(WorklaneGroups.SOURCE_SYSTEMS)
                 && !groups.contains(WorklaneGroups.SUPERVISORS) && !groups.contains(WorklaneGroups.ADMINS);
         return sourceSystemOnly ? user.getUserId() : null;
+    }
+
+    /** A source system calling the engine REST API captures for itself, as over the capture API. */
+    static void bindSourceSystem(DelegateExecution execution) {
+        String caller = boundSourceSystem(execution);
+        if (caller == null) {
+            return;
+        }
+        Object declared = execution.getVariable(SOURCE_SYSTEM);
+        if (declared == null || declared.toString().isBlank()) {
+            execution.setVariable(SOURCE_SYSTEM, caller);
+        }
+        else if (!caller.equals(declared.toString())) {
+            throw new BadUserRequestException("Source system '" + caller + "' cannot capture items for '" + declared
+                    + "'.");
+        }
     }
 
     /** Variables only Worklane hands over, and only transiently: a stored one would be a forgery. */

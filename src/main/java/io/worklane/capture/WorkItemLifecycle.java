@@ -4,24 +4,19 @@ import static io.worklane.workitem.WorkItemProcess.ACTOR;
 import static io.worklane.workitem.WorkItemProcess.CHANGED_FIELDS;
 import static io.worklane.workitem.WorkItemProcess.SUBMITTED_ATTRIBUTES;
 
-import java.util.List;
-import java.util.Map;
-
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.worklane.security.Caller;
-import io.worklane.web.Problems;
 import io.worklane.workitem.Actor;
+import io.worklane.workitem.ConcurrentChange;
 import io.worklane.workitem.ProcessMessages;
 import io.worklane.workitem.WorkItemProcess;
 import io.worklane.workitem.WorkItemState;
@@ -115,9 +110,7 @@ public class WorkItemLifecycle {
         }
         catch (MismatchingMessageCorrelationException | OptimisticLockingException e) {
             // the process moved on between our read and the message (a timer, the job executor)
-            throw Problems.exception(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
-                    "Work item " + item.id() + " changed while " + operation.label() + " was applied; try again.",
-                    Map.of("state", item.state().name()));
+            throw new ConcurrentChange(item, operation.label() + " was applied", e);
         }
         return workItems.find(item.id()).orElseThrow();
     }
@@ -128,15 +121,8 @@ public class WorkItemLifecycle {
 
     private static void requireAllowed(WorkItemView item, LifecycleOperation operation) {
         if (!operation.isAllowedIn(item.state())) {
-            throw invalidState(item, operation);
+            throw new OperationNotAllowed(item, operation);
         }
-    }
-
-    static ErrorResponseException invalidState(WorkItemView item, LifecycleOperation operation) {
-        return Problems.exception(HttpStatus.CONFLICT, "invalid-state", "Operation not allowed in this state",
-                "Cannot " + operation.label() + " work item " + item.id() + ": it is " + item.state() + ".",
-                Map.of("state", item.state().name(), "operation", operation.label(), "allowedStates",
-                        List.copyOf(operation.allowedIn())));
     }
 
     private static Actor actorOf(Caller caller) {

@@ -1,6 +1,5 @@
 package io.worklane.insights;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -18,15 +17,12 @@ class FactInbox {
     private static final String NOTE = "INSERT INTO report_inbox (kind, ref_id) VALUES (?, ?)";
 
     private final JdbcTemplate jdbc;
-    /**
-     * {@code worklane.insights.keep-facts}: false keeps no facts (the event log stays; a rebuild makes them); the
-     * benchmark switches it to measure what keeping them costs.
-     */
+    /** {@link InsightsProperties#keepFacts()}; the benchmark switches it to measure what keeping them costs. */
     private volatile boolean keeping;
 
-    FactInbox(JdbcTemplate jdbc, @Value("${worklane.insights.keep-facts:true}") boolean keeping) {
+    FactInbox(JdbcTemplate jdbc, InsightsProperties properties) {
         this.jdbc = jdbc;
-        this.keeping = keeping;
+        this.keeping = properties.keepFacts();
     }
 
     @EventListener

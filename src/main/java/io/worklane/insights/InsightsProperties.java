@@ -13,9 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param foldBatch how many logged events or presence changes one fold transaction takes at most
  * @param foldInterval how often every node looks for events to fold (one node at a time folds)
  * @param metricsInterval how often the live figures behind the Prometheus gauges are read again
+ * @param keepFacts false keeps no facts (the event log stays; a rebuild makes them)
  */
 @ConfigurationProperties("worklane.insights")
 record InsightsProperties(@DefaultValue("UTC") ZoneId zone, @DefaultValue("13") int retentionMonths,
         @DefaultValue("2000") int foldBatch, @DefaultValue("PT1S") Duration foldInterval,
-        @DefaultValue("PT5S") Duration metricsInterval) {
+        @DefaultValue("PT5S") Duration metricsInterval, @DefaultValue("true") boolean keepFacts) {
 }

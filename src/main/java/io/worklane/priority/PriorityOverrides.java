@@ -5,12 +5,10 @@ import static io.worklane.workitem.WorkItemProcess.EFFECTIVE_PRIORITY;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
-import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -69,10 +67,7 @@ public class PriorityOverrides {
                 throw Problems.invalid("'until' lies in the past: an override ends later than now.");
             }
             if (timer == null) {
-                throw Problems.exception(HttpStatus.CONFLICT, "priority-schedule-ended", "Priority schedule ended",
-                        "This item's priority no longer changes by schedule, so nothing would end the override on "
-                                + "time; set it without 'until' (it then holds while the item is queued).",
-                        Map.of());
+                throw new PriorityProblems.PriorityScheduleEnded();
             }
         }
         workItems.overridePriority(ref(item), new PriorityOverride(priority, until, caller.userId()), priority, until,
@@ -87,8 +82,7 @@ public class PriorityOverrides {
     public WorkItemView clear(String id, Caller caller) {
         WorkItemView item = queuedItemOf(id, caller);
         if (item.priorityOverride() == null) {
-            throw Problems.exception(HttpStatus.CONFLICT, "no-priority-override", "No priority override",
-                    "This item's priority follows its curve already.", Map.of());
+            throw new PriorityProblems.NoPriorityOverride();
         }
         Prioritization.Priority curve = prioritization.curveOf(item, item.priorityTerms(), item.dueAt(),
                 clock.instant());
@@ -104,9 +98,7 @@ public class PriorityOverrides {
             .filter(found -> caller.isSupervisor() && supervision.coversDepartment(caller, found.department()))
             .orElseThrow(() -> Problems.notFound("work-item", id));
         if (item.state() != WorkItemState.QUEUED) {
-            throw Problems.exception(HttpStatus.CONFLICT, "not-queued", "Not in the queue",
-                    "Only a queued item's priority is set by hand; this one is " + item.state() + ".",
-                    Map.of("state", item.state()));
+            throw new PriorityProblems.NotQueued(item);
         }
         return item;
     }

@@ -39,7 +39,6 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -69,12 +68,12 @@ class AccessSetup implements ApplicationRunner {
 
     AccessSetup(IdentityService identityService, AuthorizationService authorizationService,
             FilterService filterService, TaskService taskService,
-            @Value("${worklane.metrics.password:}") String metricsPassword) {
+            MetricsProperties metrics) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.filterService = filterService;
         this.taskService = taskService;
-        this.metricsPassword = metricsPassword;
+        this.metricsPassword = metrics.password();
     }
 
     @Override

@@ -19,6 +19,7 @@ import io.worklane.agent.Agents;
 import io.worklane.agent.Slots;
 import io.worklane.web.Problems;
 import io.worklane.workitem.Actor;
+import io.worklane.workitem.ConcurrentChange;
 import io.worklane.workitem.ProcessMessages;
 import io.worklane.workitem.WorkItemState;
 import io.worklane.workitem.WorkItemView;
@@ -80,9 +81,7 @@ public class Workbins {
     private WorkItemView parked(String agentId, String itemId) {
         WorkItemView item = workItems.lock(itemId).orElseThrow(() -> Problems.notFound("work-item", itemId));
         if (item.state() != WorkItemState.PARKED || !agentId.equals(item.assignee())) {
-            throw Problems.exception(HttpStatus.CONFLICT, "not-in-workbin", "Not in the workbin",
-                    "Work item " + itemId + " is not in " + agentId + "'s workbin (it is " + item.state() + ").",
-                    Map.of("state", item.state().name()));
+            throw new NotInWorkbin(item, agentId);
         }
         return item;
     }
@@ -93,8 +92,7 @@ public class Workbins {
                 .putValueTyped(ACTOR, Variables.stringValue(actor.encoded(), true)));
         }
         catch (MismatchingMessageCorrelationException | OptimisticLockingException e) {
-            throw Problems.exception(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
-                    "Work item " + item.id() + " changed meanwhile; look at it again.", Map.of("state", item.state().name()));
+            throw new ConcurrentChange(item, "the workbin was changed", e);
         }
     }
 }

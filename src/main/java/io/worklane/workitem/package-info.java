@@ -5,5 +5,5 @@
  * item only through {@link io.worklane.workitem.WorkItems}, which records every transition and publishes
  * {@link io.worklane.workitem.WorkItemQueued} and {@link io.worklane.workitem.WorkItemCompleted}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "security" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "security", "web" })
 package io.worklane.workitem;
