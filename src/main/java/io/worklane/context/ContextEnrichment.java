@@ -1,6 +1,7 @@
 package io.worklane.context;
 
 import static io.worklane.workitem.WorkItemProcess.ATTRIBUTES;
+import static io.worklane.workitem.WorkItemProcess.CONTEXT_CHANGED;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 
 import io.worklane.workitem.WorkItemRef;
@@ -72,6 +74,10 @@ class ContextEnrichment {
         values.keySet().removeAll(askedAgain);
         values.putAll(outcome.values());
         Map<String, Object> variables = new HashMap<>();
+        if (!values.equals(before)) {
+            // for this step only: the service level is decided again with the new context
+            variables.put(CONTEXT_CHANGED, Variables.booleanValue(true, true));
+        }
         before.keySet().stream().filter(attribute -> !values.containsKey(attribute))
             .forEach(attribute -> variables.put(attribute, null));
         variables.putAll(workItems.recordContext(ref, values, outcome.sources()));

@@ -100,6 +100,13 @@ class PriorityRules {
         }, CALENDAR_DECISION);
     }
 
+    /** The id of the latest deployed version of a decision (one indexed lookup; the parsed table is cached). */
+    String latestDecisionId(String decisionKey) {
+        return engine.getCommandExecutorTxRequired().execute(commandContext -> ((DecisionDefinitionEntity) commandContext
+            .getProcessEngineConfiguration().getDeploymentCache().findDeployedLatestDecisionDefinitionByKey(decisionKey))
+            .getId());
+    }
+
     @SuppressWarnings("unchecked")
     private <T> T latest(String name, Map<String, Object> inputs, Function<List<DmnDecision>, T> parse,
             String... decisionKeys) {

@@ -1,25 +1,27 @@
 package io.worklane.priority;
 
-import static io.worklane.workitem.WorkItemProcess.timerDate;
 import static io.worklane.workitem.WorkItemProcess.EFFECTIVE_PRIORITY;
 import static io.worklane.workitem.WorkItemProcess.NEXT_REPRIORITIZATION_AT;
 import static io.worklane.workitem.WorkItemProcess.SERVICE_LEVEL;
+import static io.worklane.workitem.WorkItemProcess.SERVICE_LEVEL_RULES;
+import static io.worklane.workitem.WorkItemProcess.timerDate;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.worklane.workitem.PriorityTerms;
 import io.worklane.workitem.WorkItemRef;
 import io.worklane.workitem.WorkItemView;
 import io.worklane.workitem.WorkItems;
 
 /**
- * "Reprioritize": a step of the priority schema came due. The service level was just decided again (latest
- * rules, refreshed context), so a changed segment or schema applies from this step on; the due date stays.
+ * "Reprioritize": a step of the priority schema came due. When the service level was just decided again (newer
+ * rules, changed context), a changed segment or schema applies from this step on; else the item keeps its terms.
+ * The due date stays either way.
  */
 @Component
 class ReprioritizeDelegate implements JavaDelegate {
@@ -38,14 +40,16 @@ class ReprioritizeDelegate implements JavaDelegate {
     @SuppressWarnings("unchecked")
     public void execute(DelegateExecution execution) {
         WorkItemRef ref = WorkItemRef.of(execution);
-        ServiceLevel serviceLevel = ServiceLevel.from((Map<String, Object>) execution.getVariable(SERVICE_LEVEL));
-        execution.removeVariable(SERVICE_LEVEL);
         WorkItemView item = workItems.get(ref.id());
-        Instant now = clock.instant();
-        Prioritization.Priority priority = prioritization.priorityOf(item, serviceLevel.terms(), item.dueAt(), now);
-        workItems.reprioritize(ref, priority.value(), serviceLevel.terms(), priority.nextChangeAt());
+        PriorityTerms terms = item.priorityTerms();
+        if (execution.getVariable(SERVICE_LEVEL) instanceof Map<?, ?> decided) {
+            terms = ServiceLevel.from((Map<String, Object>) decided).terms()
+                .decidedBy((String) execution.getVariable(SERVICE_LEVEL_RULES));
+            execution.removeVariable(SERVICE_LEVEL);
+        }
+        Prioritization.Priority priority = prioritization.priorityOf(item, terms, item.dueAt(), clock.instant());
+        workItems.reprioritize(ref, priority.value(), terms, priority.nextChangeAt());
         execution.setVariable(EFFECTIVE_PRIORITY, priority.value());
-        execution.setVariable(NEXT_REPRIORITIZATION_AT,
-                timerDate(priority.nextChangeAt()));
+        execution.setVariable(NEXT_REPRIORITIZATION_AT, timerDate(priority.nextChangeAt()));
     }
 }

@@ -64,7 +64,7 @@ public record ServiceLevel(Duration sla, String businessCalendar, String priorit
     }
 
     public PriorityTerms terms() {
-        return new PriorityTerms(prioritySchema, minPriority, maxPriority, businessCalendar);
+        return new PriorityTerms(prioritySchema, minPriority, maxPriority, businessCalendar, null);
     }
 
     private static String text(Map<String, Object> result, String key) {

@@ -1,5 +1,7 @@
 package io.worklane.priority;
 
+import static io.worklane.workitem.WorkItemProcess.SERVICE_LEVEL_RULES;
+
 import java.util.Objects;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,20 +17,25 @@ import io.worklane.workitem.WorkItems;
  * "Determine service level" (after classification and reclassification) and "Determine service level again" (at
  * each priority step) start: the custom attributes as the FEEL context {@code customAttributes} (transient: gone
  * with the transaction, never stored per item), and the value and segmentation attributes set from the row wherever
- * a variable says otherwise. The rules never read back a variable a user could have set.
+ * a variable says otherwise. The rules never read back a variable a user could have set. It also notes which version
+ * of the decision is the latest as it starts ({@code serviceLevelRules}, transient), recorded with the item's terms.
  */
 @Component
 class ServiceLevelInputs {
 
     private final WorkItems workItems;
+    private final ServiceLevelRules serviceLevelRules;
 
-    ServiceLevelInputs(WorkItems workItems) {
+    ServiceLevelInputs(WorkItems workItems, ServiceLevelRules serviceLevelRules) {
         this.workItems = workItems;
+        this.serviceLevelRules = serviceLevelRules;
     }
 
     @EventListener(condition = "#execution.eventName == 'start' && (#execution.currentActivityId == "
             + "'Activity_DetermineServiceLevel' || #execution.currentActivityId == 'Activity_RedetermineServiceLevel')")
     void onStart(DelegateExecution execution) {
+        // read before the decision: a version deployed meanwhile is newer than the one recorded, never older
+        execution.setVariable(SERVICE_LEVEL_RULES, Variables.stringValue(serviceLevelRules.latest(), true));
         WorkItemView item = workItems.get(execution.getProcessBusinessKey());
         RuleInputs.of(item).forEach((name, value) -> {
             if (RuleInputs.CUSTOM_ATTRIBUTES.equals(name)) {

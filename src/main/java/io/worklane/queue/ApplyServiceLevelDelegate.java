@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import io.worklane.priority.Prioritization;
 import io.worklane.priority.ServiceLevel;
 import io.worklane.routing.RoutingTargets;
+import io.worklane.workitem.PriorityTerms;
 import io.worklane.workitem.ServiceLevelOutcome;
 import io.worklane.workitem.WorkItemRef;
 import io.worklane.workitem.WorkItemView;
@@ -48,14 +49,15 @@ class ApplyServiceLevelDelegate implements JavaDelegate {
         boolean scheduled = item.activationAt() != null && item.activationAt().isAfter(now);
         Instant dueAt = item.requested().dueAt() != null ? item.requested().dueAt()
                 : prioritization.dueAt(serviceLevel, item.slaStart());
-        int priority = prioritization.priorityOf(item, serviceLevel.terms(), dueAt, now).value();
+        PriorityTerms terms = serviceLevel.terms().decidedBy((String) execution.getVariable(SERVICE_LEVEL_RULES));
+        int priority = prioritization.priorityOf(item, terms, dueAt, now).value();
         String confirmationTimeout = serviceLevel.confirmationTimeout() == null ? null
                 : serviceLevel.confirmationTimeout().toString();
         String handlingTimeout = serviceLevel.handlingTimeout() == null ? null
                 : serviceLevel.handlingTimeout().toString();
         var outcome = new ServiceLevelOutcome((String) execution.getVariable(CLASSIFIED_DEPARTMENT),
                 (String) execution.getVariable(CLASSIFIED_PROCESS), priority, dueAt, serviceLevel.requiredSkill(),
-                confirmationTimeout, scheduled, serviceLevel.terms(), routingPlan, handlingTimeout,
+                confirmationTimeout, scheduled, terms, routingPlan, handlingTimeout,
                 serviceLevel.handlingTimeoutAction() == null ? null : serviceLevel.handlingTimeoutAction().name());
         workItems.applyServiceLevel(ref, outcome);
 

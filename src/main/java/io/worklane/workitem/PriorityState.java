@@ -6,7 +6,7 @@ import jakarta.persistence.Embeddable;
 
 /**
  * What a work item's priority curve is drawn with, when its next step is due, and when it turned overdue.
- * Columns of {@code work_item} (V4).
+ * Columns of {@code work_item} (V4, V21).
  */
 @Embeddable
 class PriorityState {
@@ -15,6 +15,7 @@ class PriorityState {
     private Integer minPriority;
     private Integer maxPriority;
     private String businessCalendar;
+    private String serviceLevelRules;
     private Instant nextReprioritizationAt;
     private Instant overdueAt;
     private Integer priorityOverride;
@@ -26,11 +27,13 @@ class PriorityState {
         minPriority = terms.minPriority();
         maxPriority = terms.maxPriority();
         businessCalendar = terms.businessCalendar();
+        serviceLevelRules = terms.decidedBy();
     }
 
     PriorityTerms terms() {
         return prioritySchema == null ? null
-                : new PriorityTerms(prioritySchema, minPriority, maxPriority, businessCalendar);
+                : new PriorityTerms(prioritySchema, minPriority, maxPriority, businessCalendar,
+                        serviceLevelRules);
     }
 
     void nextStepAt(Instant next) {

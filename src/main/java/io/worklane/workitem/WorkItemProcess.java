@@ -81,6 +81,15 @@ public final class WorkItemProcess {
     public static final String ROUTING_TARGETS = "routingTargets";
     /** When the routing target widens next, as a date; null: the last target is reached. */
     public static final String NEXT_TARGET_EXPANSION_AT = "nextTargetExpansionAt";
+    /**
+     * Transient, for one step: the id of the {@code service-level} decision version that was latest as the service
+     * level was decided (recorded with the item's priority terms).
+     */
+    public static final String SERVICE_LEVEL_RULES = "serviceLevelRules";
+    /** Transient, for one priority step: "Refresh context" changed the item's context data. */
+    public static final String CONTEXT_CHANGED = "contextChanged";
+    /** Transient, for one priority step: its service level is decided again (newer rules or changed context). */
+    public static final String SERVICE_LEVEL_OUTDATED = "serviceLevelOutdated";
 
     // transient variables handed to an operation's delegate by the correlation
     /** Who asked for the operation, as {@code TYPE:id} (see {@link Actor#encoded()}). */

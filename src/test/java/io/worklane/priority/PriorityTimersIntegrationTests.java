@@ -3,13 +3,17 @@ package io.worklane.priority;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +35,12 @@ class PriorityTimersIntegrationTests extends PostgresIntegrationTest {
 
     @Autowired
     private ManagementService managementService;
+
+    @Autowired
+    private RepositoryService repositoryService;
+
+    @Autowired
+    private HistoryService historyService;
 
     @AfterEach
     void realTimeAgain() {
@@ -88,6 +98,48 @@ class PriorityTimersIntegrationTests extends PostgresIntegrationTest {
         assertPriorityAfter(id, Duration.ofHours(1), 521);
         assertPriorityAfter(id, Duration.ofHours(36), 1260);
         assertPriorityAfter(id, Duration.ofHours(71), 2000);
+    }
+
+    /**
+     * A step keeps the item's terms while the service-level rules that chose them are the latest; the step after a
+     * new version is deployed decides again with it.
+     */
+    @Test
+    void aStepDecidesTheServiceLevelAgainOnlyOnceNewerRulesAreDeployed() throws Exception {
+        clockAt(T0);
+        ApiClient crm = sourceSystem("crm");
+        String id = crm.post("/api/work-items", Map.of("externalId", "GOLD-3", "requestType", "Lead",
+                "customerSegment", "Gold")).text("id");
+        awaitItem(crm, id, item -> "QUEUED".equals(item.text("state")));
+        String instance = jdbc.queryForObject("SELECT process_instance_id FROM work_item WHERE id = ?", String.class, id);
+        String decidedBy = jdbc.queryForObject("SELECT service_level_rules FROM work_item WHERE id = ?", String.class, id);
+        assertThat(decidedBy).isEqualTo(repositoryService.createDecisionDefinitionQuery()
+            .decisionDefinitionKey("service-level").latestVersion().singleResult().getId());
+
+        assertPriorityAfter(id, Duration.ofHours(1), 521);
+        assertThat(decidedAgain(instance)).as("same rules: the step kept the terms").isZero();
+
+        String deployment = repositoryService.createDeployment().name("service-level, once more")
+            .addInputStream("service-level.dmn", Files.newInputStream(Path.of("decisions/service-level.dmn")))
+            .deploy().getId();
+        try {
+            String newer = repositoryService.createDecisionDefinitionQuery().deploymentId(deployment).singleResult()
+                .getId();
+            assertPriorityAfter(id, Duration.ofHours(2), 542);
+            assertThat(decidedAgain(instance)).isOne();
+            assertThat(jdbc.queryForObject("SELECT service_level_rules FROM work_item WHERE id = ?", String.class, id))
+                .isEqualTo(newer);
+            assertPriorityAfter(id, Duration.ofHours(36), 1260);
+            assertThat(decidedAgain(instance)).isOne();
+        }
+        finally {
+            repositoryService.deleteDeployment(deployment, true);
+        }
+    }
+
+    private long decidedAgain(String instance) {
+        return historyService.createHistoricActivityInstanceQuery().processInstanceId(instance)
+            .activityId("Activity_RedetermineServiceLevel").count();
     }
 
     @Test

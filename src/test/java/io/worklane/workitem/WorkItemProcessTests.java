@@ -58,6 +58,11 @@ class WorkItemProcessTests {
     private final Deque<Date> nextSteps = new ArrayDeque<>();
     /** The same for "Queue work item" and "Widen routing target" and the routing target's time-outs. */
     private final Deque<Date> nextTargets = new ArrayDeque<>();
+    /**
+     * What priority/ServiceLevelRules says at each step's "Rules or context changed?", in turn; then no. (The
+     * stand-in for "Refresh context" sets it, as the listener would at the gateway.)
+     */
+    private final Deque<Boolean> serviceLevelOutdated = new ArrayDeque<>();
     /** What the agent chooses in "Handle work item", in turn; then Mark done. */
     private final Deque<String> choices = new ArrayDeque<>();
 
@@ -131,14 +136,21 @@ class WorkItemProcessTests {
             calls.add("widenRoutingTarget");
             execution.setVariable("nextTargetExpansionAt", nextTargets.poll());
         });
+        Mocks.register("refreshContextDelegate", (JavaDelegate) execution -> {
+            calls.add("refreshContext");
+            execution.setVariable("serviceLevelOutdated",
+                    Variables.booleanValue(Boolean.TRUE.equals(serviceLevelOutdated.poll()), true));
+        });
         Mocks.register("reprioritizeDelegate", (JavaDelegate) execution -> {
             calls.add("reprioritize");
-            decided.put("serviceLevelAgain", new HashMap<>((Map<?, ?>) execution.getVariable("serviceLevel")));
+            if (execution.getVariable("serviceLevel") instanceof Map<?, ?> again) {
+                decided.put("serviceLevelAgain", new HashMap<>(again));
+            }
             execution.removeVariable("serviceLevel");
             execution.setVariable("nextReprioritizationAt", nextSteps.poll());
         });
         Map.ofEntries(Map.entry("lookUpContextDelegate", "lookUpContext"), Map.entry("rejectWorkItemDelegate", "reject"),
-                Map.entry("refreshContextDelegate", "refreshContext"), Map.entry("markOverdueDelegate", "markOverdue"),
+                Map.entry("markOverdueDelegate", "markOverdue"),
                 Map.entry("redirectOnNoAnswerDelegate", "redirectOnNoAnswer"),
                 Map.entry("parkInWorkbinDelegate", "parkInWorkbin"),
                 Map.entry("recordMarkDoneDelegate", "recordMarkDone"),
@@ -334,21 +346,27 @@ class WorkItemProcessTests {
 
     @Test
     @SuppressWarnings("unchecked")
-    void eachPriorityStepDecidesTheServiceLevelAgainAndWaitsForTheNextStep() {
+    void aPriorityStepDecidesTheServiceLevelAgainOnlyWhenTheRulesOrContextChanged() {
         nextSteps.add(Date.from(Instant.now().plus(Duration.ofHours(1))));
         nextSteps.add(Date.from(Instant.now().plus(Duration.ofHours(2))));
+        serviceLevelOutdated.add(true);
+        serviceLevelOutdated.add(false);
         ProcessInstance instance = queued(lead("Gold"));
         process(instance).isWaitingAt("Activity_WaitForAgent", "Event_ReprioritizationDue");
 
         execute(timer("Event_ReprioritizationDue"));
-        process(instance).isWaitingAt("Activity_WaitForAgent", "Event_ReprioritizationDue");
+        process(instance).hasPassed("Activity_RedetermineServiceLevel")
+            .isWaitingAt("Activity_WaitForAgent", "Event_ReprioritizationDue");
         assertThat(calls).endsWith("queue", "refreshContext", "reprioritize");
-        assertThat((Map<String, Object>) decided.get("serviceLevelAgain")).containsEntry("prioritySchema", "Gold")
+        assertThat((Map<String, Object>) decided.remove("serviceLevelAgain")).containsEntry("prioritySchema", "Gold")
             .containsEntry("minPriority", 500);
 
         execute(timer("Event_ReprioritizationDue"));
         process(instance).hasPassed("Event_PriorityFinal").isWaitingAt("Activity_WaitForAgent");
         assertThat(calls).endsWith("reprioritize", "refreshContext", "reprioritize");
+        assertThat(decided).as("the second step kept the terms").doesNotContainKey("serviceLevelAgain");
+        assertThat(BpmnAwareTests.historyService().createHistoricActivityInstanceQuery()
+            .processInstanceId(instance.getId()).activityId("Activity_RedetermineServiceLevel").count()).isEqualTo(1);
         assertThat(runtimeService().getVariable(instance.getId(), "serviceLevel")).isNull();
     }
 
@@ -530,8 +548,9 @@ class WorkItemProcessTests {
         process(instance).isWaitingAt("Activity_WaitForAgent");
         assertThat(serviceLevel()).containsEntry("prioritySchema", "Hot cart");
 
-        // and so does each priority step, from what the item says now
+        // and so does a priority step that decides again, from what the item says now
         nextSteps.add(Date.from(Instant.now().plus(Duration.ofMinutes(30))));
+        serviceLevelOutdated.add(true);
         send("WorkItem.Cancel");
         queued(cart(2400.0));
         execute(timer("Event_ReprioritizationDue"));
