@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.worklane.workitem.PriorityView;
 import io.worklane.workitem.WorkItemRef;
-import io.worklane.workitem.WorkItemView;
 import io.worklane.workitem.WorkItems;
 
 /** "Mark overdue": the due date passed while the item waited in the queue; it takes its overdue priority. */
@@ -29,7 +29,7 @@ class MarkOverdueDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         WorkItemRef ref = WorkItemRef.of(execution);
-        WorkItemView item = workItems.get(ref.id());
+        PriorityView item = workItems.priorityView(ref.id());
         int overduePriority = prioritization.priorityOf(item, clock.instant()).value();
         workItems.markOverdue(ref, overduePriority);
         execution.setVariable(EFFECTIVE_PRIORITY, overduePriority);

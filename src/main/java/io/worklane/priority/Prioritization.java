@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 import io.worklane.workitem.PriorityTerms;
-import io.worklane.workitem.WorkItemView;
+import io.worklane.workitem.PriorityView;
 
 /**
  * Due dates and priorities: the SLA counted in the service level's business calendar, and the priority an item
@@ -39,29 +39,29 @@ public class Prioritization {
      * The item's priority under the given terms and due date (what it has or is about to get); a supervisor's
      * override in force wins until it expires, when the curve takes over again.
      */
-    public Priority priorityOf(WorkItemView item, PriorityTerms terms, Instant dueAt, Instant now) {
-        if (item.priorityOverride() != null && item.priorityOverride().activeAt(now)) {
-            return new Priority(item.priorityOverride().priority(), item.priorityOverride().until());
+    public Priority priorityOf(PriorityView item, PriorityTerms terms, Instant dueAt, Instant now) {
+        if (item.override() != null && item.override().activeAt(now)) {
+            return new Priority(item.override().priority(), item.override().until());
         }
         return curveOf(item, terms, dueAt, now);
     }
 
     /** The priority the item's curve gives it, overrides aside. */
-    public Priority curveOf(WorkItemView item, PriorityTerms terms, Instant dueAt, Instant now) {
+    public Priority curveOf(PriorityView item, PriorityTerms terms, Instant dueAt, Instant now) {
         PriorityProperties.Band band = properties.band(item.mediaType());
         PriorityCurve curve = rules.schema(terms.schema(), RuleInputs.of(item))
             .within(band.clamp(terms.minPriority()), band.clamp(terms.maxPriority()))
-            .startingFrom(item.requested().priority());
+            .startingFrom(item.requestedPriority());
         Timeline timeline = new Timeline(item.capturedAt(), item.slaStart(), dueAt);
         Optional<Instant> next = curve.nextChangeAfter(timeline, now);
         return new Priority(curve.priorityAt(timeline, now), next.orElse(null));
     }
 
     /** The item's priority under the terms and due date it has. */
-    public Priority priorityOf(WorkItemView item, Instant now) {
-        if (item.priorityTerms() == null) {
+    public Priority priorityOf(PriorityView item, Instant now) {
+        if (item.terms() == null) {
             throw new IllegalStateException("work item " + item.id() + " has no service level yet");
         }
-        return priorityOf(item, item.priorityTerms(), item.dueAt(), now);
+        return priorityOf(item, item.terms(), item.dueAt(), now);
     }
 }

@@ -17,6 +17,7 @@ import io.worklane.security.Supervision;
 import io.worklane.web.Problems;
 import io.worklane.workitem.Actor;
 import io.worklane.workitem.PriorityOverride;
+import io.worklane.workitem.PriorityView;
 import io.worklane.workitem.WorkItemRef;
 import io.worklane.workitem.WorkItemState;
 import io.worklane.workitem.WorkItemView;
@@ -84,8 +85,8 @@ public class PriorityOverrides {
         if (item.priorityOverride() == null) {
             throw new PriorityProblems.NoPriorityOverride();
         }
-        Prioritization.Priority curve = prioritization.curveOf(item, item.priorityTerms(), item.dueAt(),
-                clock.instant());
+        PriorityView view = workItems.priorityView(id);
+        Prioritization.Priority curve = prioritization.curveOf(view, view.terms(), view.dueAt(), clock.instant());
         workItems.overridePriority(ref(item), null, curve.value(), curve.nextChangeAt(),
                 new Actor(Actor.Type.SUPERVISOR, caller.userId()));
         moveTimer(nextStepTimer(item), curve.nextChangeAt());

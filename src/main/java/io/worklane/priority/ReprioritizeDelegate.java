@@ -14,8 +14,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import io.worklane.workitem.PriorityTerms;
+import io.worklane.workitem.PriorityView;
 import io.worklane.workitem.WorkItemRef;
-import io.worklane.workitem.WorkItemView;
 import io.worklane.workitem.WorkItems;
 
 /**
@@ -40,8 +40,8 @@ class ReprioritizeDelegate implements JavaDelegate {
     @SuppressWarnings("unchecked")
     public void execute(DelegateExecution execution) {
         WorkItemRef ref = WorkItemRef.of(execution);
-        WorkItemView item = workItems.get(ref.id());
-        PriorityTerms terms = item.priorityTerms();
+        PriorityView item = workItems.priorityView(ref.id());
+        PriorityTerms terms = item.terms();
         if (execution.getVariable(SERVICE_LEVEL) instanceof Map<?, ?> decided) {
             terms = ServiceLevel.from((Map<String, Object>) decided).terms()
                 .decidedBy((String) execution.getVariable(SERVICE_LEVEL_RULES));

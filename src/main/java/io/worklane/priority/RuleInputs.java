@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.worklane.workitem.PriorityView;
 import io.worklane.workitem.WorkItemProcess;
-import io.worklane.workitem.WorkItemView;
 
 /**
  * What the service-level and priority-schema rules read of an item besides their own inputs, taken from its
@@ -21,14 +21,15 @@ final class RuleInputs {
     private RuleInputs() {
     }
 
-    static Map<String, Object> of(WorkItemView item) {
+    static Map<String, Object> of(PriorityView view) {
+        PriorityView.Segmentation item = view.segmentation();
         Map<String, Object> inputs = new HashMap<>();
         inputs.put(WorkItemProcess.SOURCE_SYSTEM, item.sourceSystem());
         inputs.put(WorkItemProcess.CUSTOMER_SEGMENT, item.customerSegment());
         inputs.put(WorkItemProcess.PRODUCT, item.product());
         inputs.put(WorkItemProcess.SUBPRODUCT, item.subproduct());
         inputs.put(WorkItemProcess.REQUEST_TYPE, item.requestType());
-        inputs.put(WorkItemProcess.MEDIA_TYPE, item.mediaType());
+        inputs.put(WorkItemProcess.MEDIA_TYPE, view.mediaType());
         // a double, as the capture variable is: FEEL compares numbers alike either way
         inputs.put(WorkItemProcess.DEAL_VALUE, item.dealValue() == null ? null : item.dealValue().doubleValue());
         inputs.put(CUSTOM_ATTRIBUTES, item.attributes() == null ? Map.of() : new LinkedHashMap<>(item.attributes()));

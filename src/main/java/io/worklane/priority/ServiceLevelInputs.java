@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import io.worklane.workitem.WorkItemView;
+import io.worklane.workitem.PriorityView;
 import io.worklane.workitem.WorkItems;
 
 /**
@@ -36,7 +36,7 @@ class ServiceLevelInputs {
     void onStart(DelegateExecution execution) {
         // read before the decision: a version deployed meanwhile is newer than the one recorded, never older
         execution.setVariable(SERVICE_LEVEL_RULES, Variables.stringValue(serviceLevelRules.latest(), true));
-        WorkItemView item = workItems.get(execution.getProcessBusinessKey());
+        PriorityView item = workItems.priorityView(execution.getProcessBusinessKey());
         RuleInputs.of(item).forEach((name, value) -> {
             if (RuleInputs.CUSTOM_ATTRIBUTES.equals(name)) {
                 execution.setVariable(name, Variables.untypedValue(value, true));

@@ -43,7 +43,7 @@ class ServiceLevelRules {
         if (Boolean.TRUE.equals(execution.getVariable(CONTEXT_CHANGED))) {
             return true;
         }
-        PriorityTerms terms = workItems.get(WorkItemRef.of(execution).id()).priorityTerms();
+        PriorityTerms terms = workItems.priorityView(WorkItemRef.of(execution).id()).terms();
         return terms == null || terms.decidedBy() == null || !terms.decidedBy().equals(latest());
     }
 

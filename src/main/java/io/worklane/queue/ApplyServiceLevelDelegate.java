@@ -50,7 +50,7 @@ class ApplyServiceLevelDelegate implements JavaDelegate {
         Instant dueAt = item.requested().dueAt() != null ? item.requested().dueAt()
                 : prioritization.dueAt(serviceLevel, item.slaStart());
         PriorityTerms terms = serviceLevel.terms().decidedBy((String) execution.getVariable(SERVICE_LEVEL_RULES));
-        int priority = prioritization.priorityOf(item, terms, dueAt, now).value();
+        int priority = prioritization.priorityOf(workItems.priorityView(ref.id()), terms, dueAt, now).value();
         String confirmationTimeout = serviceLevel.confirmationTimeout() == null ? null
                 : serviceLevel.confirmationTimeout().toString();
         String handlingTimeout = serviceLevel.handlingTimeout() == null ? null

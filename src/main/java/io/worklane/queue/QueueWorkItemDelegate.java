@@ -15,10 +15,9 @@ import org.springframework.stereotype.Component;
 
 import io.worklane.priority.Prioritization;
 import io.worklane.routing.RoutingTargets;
-import io.worklane.workitem.RoutingTarget;
 import io.worklane.workitem.Actor;
+import io.worklane.workitem.RoutingTarget;
 import io.worklane.workitem.WorkItemRef;
-import io.worklane.workitem.WorkItemView;
 import io.worklane.workitem.WorkItems;
 
 /**
@@ -45,11 +44,10 @@ class QueueWorkItemDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         WorkItemRef ref = WorkItemRef.of(execution);
-        WorkItemView item = workItems.get(ref.id());
         Instant now = clock.instant();
-        Prioritization.Priority priority = prioritization.priorityOf(item, now);
+        Prioritization.Priority priority = prioritization.priorityOf(workItems.priorityView(ref.id()), now);
         // every queue entry starts with the first target again: the preferred agent, else the primary target
-        RoutingTarget target = routingTargets.targetAt(item, now, now);
+        RoutingTarget target = routingTargets.targetAt(workItems.routingView(ref.id()), now, now);
         // the item was SCHEDULED: the activation timer is why it enters the queue now (said once)
         boolean activated = Boolean.TRUE.equals(execution.getVariable(ACTIVATION_IN_FUTURE));
         execution.setVariable(ACTIVATION_IN_FUTURE, false);

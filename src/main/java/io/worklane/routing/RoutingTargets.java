@@ -8,7 +8,7 @@ import org.springframework.stereotype.Service;
 
 import io.worklane.workitem.RoutingPlan;
 import io.worklane.workitem.RoutingTarget;
-import io.worklane.workitem.WorkItemView;
+import io.worklane.workitem.RoutingView;
 
 /**
  * Who an item is offered to, and when that widens: its preferred agent first (for a global share of its SLA),
@@ -50,8 +50,8 @@ public class RoutingTargets {
     }
 
     /** The target at {@code now} for an item that entered the queue at {@code queuedAt}. */
-    public RoutingTarget targetAt(WorkItemView item, Instant queuedAt, Instant now) {
-        RoutingPlan plan = item.routingPlan();
+    public RoutingTarget targetAt(RoutingView item, Instant queuedAt, Instant now) {
+        RoutingPlan plan = item.plan();
         if (plan == null) {
             throw new IllegalStateException("work item " + item.id() + " has no routing targets yet");
         }
@@ -104,7 +104,7 @@ public class RoutingTargets {
                 expression.groupRequirement().orElse(null), nextExpansionAt);
     }
 
-    private static Duration slaOf(WorkItemView item) {
+    private static Duration slaOf(RoutingView item) {
         Instant start = item.slaStart();
         Duration sla = item.dueAt() == null ? Duration.ZERO : Duration.between(start, item.dueAt());
         return sla.isNegative() ? Duration.ZERO : sla;

@@ -10,8 +10,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import io.worklane.workitem.RoutingTarget;
+import io.worklane.workitem.RoutingView;
 import io.worklane.workitem.WorkItemRef;
-import io.worklane.workitem.WorkItemView;
 import io.worklane.workitem.WorkItems;
 
 /** "Widen routing target": the current target's time-out passed; the router tries the wider one at once. */
@@ -31,7 +31,7 @@ class WidenRoutingTargetDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         WorkItemRef ref = WorkItemRef.of(execution);
-        WorkItemView item = workItems.get(ref.id());
+        RoutingView item = workItems.routingView(ref.id());
         RoutingTarget target = routingTargets.targetAt(item, item.queuedAt(), clock.instant());
         workItems.widenTarget(ref, target);
         execution.setVariable(NEXT_TARGET_EXPANSION_AT,

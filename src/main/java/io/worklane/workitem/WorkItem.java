@@ -392,8 +392,31 @@ class WorkItem implements Persistable<String> {
                 rejectionReason, restartCount, capturedAt, activationAt, dueAt, queuedAt, assignedAt, doneAt, heldAt,
                 completedAt, canceledAt, overdue, p.overdueAt(), p.schema(), p.businessCalendar(),
                 p.nextReprioritizationAt(), r.targetExpression(), r.nextTargetExpansionAt(), r.transferTarget(),
-                disposition, parkedAt, offerExpiresAt, p.override(now), contextData(), processInstanceId, p.terms(), r.plan(),
+                disposition, parkedAt, offerExpiresAt, p.override(now), contextData(), processInstanceId,
                 new WorkItemView.Requested(requestedDepartment, requestedProcess, requestedPriority, requestedDueAt));
+    }
+
+    PriorityView toPriorityView(Instant now) {
+        CaseAttributes c = caseAttributes;
+        PriorityState p = priorityState();
+        return new PriorityView(id, processInstanceId, state, c.mediaType(), capturedAt, slaStart(), dueAt,
+                requestedPriority, p.terms(), p.override(now), new PriorityView.Segmentation(sourceSystem,
+                        c.customerSegment(), c.product(), c.subproduct(), c.requestType(), c.dealValue(), c.attributes()));
+    }
+
+    RoutingView toRoutingView() {
+        RoutingState r = routing();
+        return new RoutingView(id, queuedAt, slaStart(), dueAt, caseAttributes.preferredAgent(), r.transferTarget(),
+                r.plan());
+    }
+
+    private Instant slaStart() {
+        return slaStart(activationAt, capturedAt);
+    }
+
+    /** Where the SLA and the priority curve start: the activation date when it lies after capture, else capture. */
+    static Instant slaStart(Instant activationAt, Instant capturedAt) {
+        return activationAt != null && activationAt.isAfter(capturedAt) ? activationAt : capturedAt;
     }
 
     @Override

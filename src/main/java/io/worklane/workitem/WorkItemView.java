@@ -6,7 +6,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
-/** A work item as the API and the other capabilities see it. */
+/**
+ * A work item as the API shows it, and as capabilities read it that act on the whole item. The priority and routing
+ * capabilities read their narrow views ({@link PriorityView}, {@link RoutingView}).
+ */
 public record WorkItemView(String id, String externalId, String sourceSystem, WorkItemState state,
         String department, String process, String customerId, String customerSegment, String product,
         String subproduct, String requestType, BigDecimal dealValue, String description, String contactNumber,
@@ -18,7 +21,6 @@ public record WorkItemView(String id, String externalId, String sourceSystem, Wo
         String businessCalendar, Instant nextReprioritizationAt, String targetExpression,
         Instant nextTargetExpansionAt, String transferTarget, String disposition, Instant parkedAt, Instant offerExpiresAt,
         PriorityOverride priorityOverride, Map<String, Object> contextData, @JsonIgnore String processInstanceId,
-        @JsonIgnore PriorityTerms priorityTerms, @JsonIgnore RoutingPlan routingPlan,
         @JsonIgnore Requested requested) {
 
     /**
@@ -26,7 +28,7 @@ public record WorkItemView(String id, String externalId, String sourceSystem, Wo
      * capture.
      */
     public Instant slaStart() {
-        return activationAt != null && activationAt.isAfter(capturedAt) ? activationAt : capturedAt;
+        return WorkItem.slaStart(activationAt, capturedAt);
     }
 
     /** What the source system asked for, where the rules may have decided otherwise. */

@@ -50,6 +50,20 @@ public class WorkItems {
         return find(id).orElseThrow(() -> new IllegalStateException("no work item " + id));
     }
 
+    /** What the item's priority is computed from. */
+    @Transactional(readOnly = true, propagation = Propagation.REQUIRED)
+    public PriorityView priorityView(String id) {
+        return items.findById(id).map(item -> item.toPriorityView(clock.instant()))
+            .orElseThrow(() -> new IllegalStateException("no work item " + id));
+    }
+
+    /** What the item's routing target is decided from. */
+    @Transactional(readOnly = true, propagation = Propagation.REQUIRED)
+    public RoutingView routingView(String id) {
+        return items.findById(id).map(WorkItem::toRoutingView)
+            .orElseThrow(() -> new IllegalStateException("no work item " + id));
+    }
+
     @Transactional(readOnly = true, propagation = Propagation.REQUIRED)
     public Optional<WorkItemView> findBySource(String sourceSystem, String externalId) {
         return items.findBySourceSystemAndExternalId(sourceSystem, externalId).map(item -> item.toView(clock.instant()));
