@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param ronaTimeout how long a MANUAL agent has to answer an offer before it goes back to the queue and the agent
  *            is set NOT_READY (RONA)
  * @param scanLimit how many queued items one offer looks at for an agent, best first, before it gives up (items
- *            further down reach agents when they are queued, reprioritized or widened)
+ *            further down reach agents when they are queued or widened, or by the sweep)
  * @param transferTimeoutShare how long an item an agent transferred to a skill target waits for that target before
  *            it widens back to its own routing targets, as a share of the time from its return to the queue to its
  *            due date

@@ -463,6 +463,10 @@ class WorkItem implements Persistable<String> {
         return state;
     }
 
+    Integer priority() {
+        return priority;
+    }
+
     String requiredSkill() {
         return requiredSkill;
     }

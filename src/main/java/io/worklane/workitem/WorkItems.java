@@ -159,16 +159,17 @@ public class WorkItems {
 
     /**
      * A step of the item's priority schema: the new priority (recorded when it changed), the terms it was drawn
-     * with, and when the next step is due. A changed priority asks the router again.
+     * with, and when the next step is due. The router is not asked: a new priority changes the order, not who may
+     * take the item, and agents take from the top whenever they have room (with a million queued items a step a
+     * second each would otherwise cost a routing attempt; the sweep still finds an item a scan passed over).
      */
     public void reprioritize(WorkItemRef ref, int priority, PriorityTerms terms, Instant nextReprioritizationAt) {
         Instant now = clock.instant();
         WorkItem item = transitions.load(ref);
-        Integer before = item.toView(now).priority();
+        Integer before = item.priority();
         if (item.reprioritize(priority, terms, nextReprioritizationAt, now)) {
             transitions.record(item, WorkItemEventType.REPRIORITIZED, Actor.timer("priority-schema"), now,
                     details("from", before, "to", priority, "schema", terms.schema(), "next", nextReprioritizationAt));
-            transitions.publish(new WorkItemQueued(ref.id(), item.requiredSkill(), item.mediaType()));
         }
     }
 

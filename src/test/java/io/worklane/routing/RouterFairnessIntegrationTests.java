@@ -180,14 +180,14 @@ class RouterFairnessIntegrationTests extends PostgresIntegrationTest {
     }
 
     /**
-     * Four routers (as four nodes) hand 400 real items to 20 agents of capacity 20 at once: each agent's row is
+     * Four routers (as four nodes) hand 200 real items to 10 agents of capacity 20 at once: each agent's row is
      * contended by all four. (RouterBenchmark hands out real items among a million queued ones.)
      */
     @Test
-    void fourRoutersHandFourHundredItemsToTwentyAgentsWithoutADoubleAssignment() throws Exception {
-        int items = 400;
+    void fourRoutersHandTwoHundredItemsToTenAgentsWithoutADoubleAssignment() throws Exception {
+        int items = 200;
         int capacity = 20;
-        List<String> agents = IntStream.range(0, 20).mapToObj(i -> String.format("load%02d", i)).toList();
+        List<String> agents = IntStream.range(0, 10).mapToObj(i -> String.format("load%02d", i)).toList();
         load.insertAgents(agents, "Sales Processing", 5, capacity);
 
         long start = System.nanoTime();
