@@ -1,18 +1,12 @@
 package io.worklane.benchmark;
 
-import java.lang.reflect.Field;
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * What the benchmark reads and writes in the database by SQL: ballast rows below the real items, the
@@ -63,11 +57,9 @@ final class QueueData {
             """.formatted(REPRIORITIZATION_TIMER);
 
     private final JdbcTemplate jdbc;
-    private final NamedParameterJdbcTemplate named;
 
-    QueueData(JdbcTemplate jdbc, NamedParameterJdbcTemplate named) {
+    QueueData(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.named = named;
     }
 
     int queued() {
@@ -160,53 +152,5 @@ final class QueueData {
 
     int failedJobs() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM act_ru_job WHERE exception_msg_ IS NOT NULL", Integer.class);
-    }
-
-    /** The queue API's statement run as QueueRepository runs it (same driver, pool and parameters), rows read. */
-    void readTopOfQueue(int limit) throws Exception {
-        List<String> ids = named.query(topOfQueueSql(), queueParameters(limit), (row, i) -> row.getString("id"));
-        if (ids.size() != limit) {
-            throw new IllegalStateException("the top of the queue has " + ids.size() + " rows");
-        }
-    }
-
-    /**
-     * The plan of the queue API's statement as the driver sends it (a custom plan for these values) and as a
-     * generic plan, which a server-side prepared statement may settle on after five executions.
-     */
-    String explainQueueQuery(int limit) throws Exception {
-        String sql = topOfQueueSql();
-        String custom = String.join("\n",
-                named.queryForList("EXPLAIN (ANALYZE, BUFFERS) " + sql, queueParameters(limit), String.class));
-        String prepared = sql.replace(":department", "$1").replace(":skill", "$2").replace(":limit", "$3");
-        String generic = jdbc.execute((ConnectionCallback<String>) connection -> {
-            try (var statement = connection.createStatement()) {
-                statement.execute("SET plan_cache_mode = force_generic_plan");
-                statement.execute("PREPARE bench_queue (varchar, varchar, int) AS " + prepared);
-                List<String> lines = new ArrayList<>();
-                try (var rows = statement.executeQuery(
-                        "EXPLAIN (ANALYZE, BUFFERS) EXECUTE bench_queue (NULL, NULL, " + limit + ")")) {
-                    while (rows.next()) {
-                        lines.add(rows.getString(1));
-                    }
-                }
-                statement.execute("DEALLOCATE bench_queue");
-                statement.execute("RESET plan_cache_mode");
-                return String.join("\n", lines);
-            }
-        });
-        return "-- custom plan (the values known)\n" + custom + "\n-- generic plan (a prepared statement's)\n" + generic
-                + "\n";
-    }
-
-    /** Read from QueueRepository, so that the benchmark measures the statement the API really runs. */
-    private static String topOfQueueSql() throws ReflectiveOperationException {
-        Field field = Class.forName("io.worklane.queue.QueueRepository").getDeclaredField("TOP_OF_QUEUE");
-        field.setAccessible(true);
-        return (String) field.get(null);
-    }
-
-    private static MapSqlParameterSource queueParameters(int limit) {
-        return new MapSqlParameterSource("department", null).addValue("skill", null).addValue("limit", limit);
     }
 }

@@ -57,7 +57,7 @@ class SupervisorBenchmark extends PostgresIntegrationTest {
                     + 10);
 
         // the page at 1,000,000 queued: ballast of varied due dates, segments and departments below the real items
-        QueueData data = new QueueData(jdbc, null);
+        QueueData data = new QueueData(jdbc);
         data.addVariedBallast(1_000_000 - data.queued());
         put("page.distribution", reads(olga, "/api/queue?limit=50"));
         put("page.filteredByDue", reads(olga, "/api/queue?department=Sales&segment=Gold&sort=due&limit=50"));

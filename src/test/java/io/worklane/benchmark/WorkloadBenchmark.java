@@ -24,7 +24,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import io.worklane.ApiClient;
 import io.worklane.EngineCleanup;
@@ -64,9 +63,6 @@ class WorkloadBenchmark extends PostgresIntegrationTest {
     @Autowired
     private AuthorizationService authorizationService;
 
-    @Autowired
-    private NamedParameterJdbcTemplate named;
-
     private final BenchmarkFigures figures = new BenchmarkFigures("workload");
     private final StringBuilder plans = new StringBuilder();
     private final long started = System.nanoTime();
@@ -81,7 +77,7 @@ class WorkloadBenchmark extends PostgresIntegrationTest {
         // a failed run must not leave the next one with its captures held back
         lookUpContextJobDefinitions().forEach(id -> managementService.activateJobDefinitionById(id, true));
         deleteAllInstances(runtimeService);
-        new QueueData(jdbc, named).deleteBallast();
+        new QueueData(jdbc).deleteBallast();
     }
 
     private static void deleteAllInstances(RuntimeService runtimeService) throws Exception {
@@ -93,7 +89,7 @@ class WorkloadBenchmark extends PostgresIntegrationTest {
     @Test
     void worklaneBesideRawCamunda() throws Exception {
         RawCamunda raw = new RawCamunda(repositoryService, runtimeService, managementService, authorizationService);
-        QueueData data = new QueueData(jdbc, named);
+        QueueData data = new QueueData(jdbc);
         raw.deploy();
         List<ApiClient> clients = IntStream.range(0, CLIENTS).mapToObj(i -> as(SOURCE, "source-systems")).toList();
         raw.allowRestStarts(SOURCE);
@@ -238,8 +234,9 @@ class WorkloadBenchmark extends PostgresIntegrationTest {
     }
 
     /**
-     * A supervisor's look at the top of the queue, one call after another; beside it the statement alone and an
-     * authenticated read of one item, to tell the query's share from the HTTP and authentication's.
+     * A supervisor's look at the top of the queue, one call after another; beside it an authenticated read of one
+     * item and an unauthenticated call, to tell the query's share from the HTTP and authentication's (the queue
+     * page's statements at a million rows: SupervisorBenchmark).
      */
     private ConcurrentCalls.Run queueReads(QueueData data, String size) throws Exception {
         ApiClient supervisor = supervisor();
@@ -250,7 +247,6 @@ class WorkloadBenchmark extends PostgresIntegrationTest {
             }
         });
         put("queueApi." + size, reads);
-        put("queueSql." + size, timedReads((client, sequence) -> data.readTopOfQueue(50)));
         String itemId = jdbc.queryForObject("SELECT id FROM work_item WHERE source_system = ? LIMIT 1", String.class,
                 SOURCE);
         put("itemRead." + size, timedReads((client, sequence) -> {
@@ -264,8 +260,6 @@ class WorkloadBenchmark extends PostgresIntegrationTest {
                 throw new IllegalStateException("actuator info failed");
             }
         }));
-        plans.append("== GET /api/queue?limit=50 at ").append(size).append(" queued ==\n")
-            .append(data.explainQueueQuery(50));
         return reads;
     }
 
