@@ -1,6 +1,5 @@
 package io.worklane.priority;
 
-import static io.worklane.workitem.WorkItemProcess.EFFECTIVE_PRIORITY;
 
 import java.time.Clock;
 
@@ -32,6 +31,5 @@ class MarkOverdueDelegate implements JavaDelegate {
         PriorityView item = workItems.priorityView(ref.id());
         int overduePriority = prioritization.priorityOf(item, clock.instant()).value();
         workItems.markOverdue(ref, overduePriority);
-        execution.setVariable(EFFECTIVE_PRIORITY, overduePriority);
     }
 }

@@ -1,13 +1,11 @@
 package io.worklane.priority;
 
-import static io.worklane.workitem.WorkItemProcess.EFFECTIVE_PRIORITY;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,17 +36,15 @@ public class PriorityOverrides {
     private final PriorityProperties properties;
     private final Supervision supervision;
     private final ManagementService managementService;
-    private final RuntimeService runtimeService;
     private final Clock clock;
 
     PriorityOverrides(WorkItems workItems, Prioritization prioritization, PriorityProperties properties,
-            Supervision supervision, ManagementService managementService, RuntimeService runtimeService, Clock clock) {
+            Supervision supervision, ManagementService managementService, Clock clock) {
         this.workItems = workItems;
         this.prioritization = prioritization;
         this.properties = properties;
         this.supervision = supervision;
         this.managementService = managementService;
-        this.runtimeService = runtimeService;
         this.clock = clock;
     }
 
@@ -74,7 +70,6 @@ public class PriorityOverrides {
         workItems.overridePriority(ref(item), new PriorityOverride(priority, until, caller.userId()), priority, until,
                 new Actor(Actor.Type.SUPERVISOR, caller.userId()));
         moveTimer(timer, until);
-        runtimeService.setVariable(item.processInstanceId(), EFFECTIVE_PRIORITY, priority);
         return workItems.get(id);
     }
 
@@ -90,7 +85,6 @@ public class PriorityOverrides {
         workItems.overridePriority(ref(item), null, curve.value(), curve.nextChangeAt(),
                 new Actor(Actor.Type.SUPERVISOR, caller.userId()));
         moveTimer(nextStepTimer(item), curve.nextChangeAt());
-        runtimeService.setVariable(item.processInstanceId(), EFFECTIVE_PRIORITY, curve.value());
         return workItems.get(id);
     }
 

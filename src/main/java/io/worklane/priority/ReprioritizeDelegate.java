@@ -1,6 +1,5 @@
 package io.worklane.priority;
 
-import static io.worklane.workitem.WorkItemProcess.EFFECTIVE_PRIORITY;
 import static io.worklane.workitem.WorkItemProcess.NEXT_REPRIORITIZATION_AT;
 import static io.worklane.workitem.WorkItemProcess.SERVICE_LEVEL;
 import static io.worklane.workitem.WorkItemProcess.SERVICE_LEVEL_RULES;
@@ -49,7 +48,6 @@ class ReprioritizeDelegate implements JavaDelegate {
         }
         Prioritization.Priority priority = prioritization.priorityOf(item, terms, item.dueAt(), clock.instant());
         workItems.reprioritize(ref, priority.value(), terms, priority.nextChangeAt());
-        execution.setVariable(EFFECTIVE_PRIORITY, priority.value());
         execution.setVariable(NEXT_REPRIORITIZATION_AT, timerDate(priority.nextChangeAt()));
     }
 }

@@ -2,6 +2,7 @@ package io.worklane.routing;
 
 import static io.worklane.workitem.WorkItemProcess.ASSIGNEE;
 import static io.worklane.workitem.WorkItemProcess.AUTO_ANSWER;
+import static io.worklane.workitem.WorkItemProcess.EFFECTIVE_PRIORITY;
 import static io.worklane.workitem.WorkItemProcess.MESSAGE_OFFERED;
 import static io.worklane.workitem.WorkItemProcess.RONA_TIMEOUT;
 
@@ -194,6 +195,8 @@ public class Router {
         Map<String, Object> variables = new HashMap<>();
         variables.put(ASSIGNEE, agent.id());
         variables.put(AUTO_ANSWER, automatic);
+        // the tasks' priority, from the row: priority steps change only the row while the item waits
+        variables.put(EFFECTIVE_PRIORITY, item.priority());
         if (!automatic) {
             // only the Answer offer task's boundary timer reads it: one variable less to write on the hot path
             variables.put(RONA_TIMEOUT, properties.ronaTimeout().toString());

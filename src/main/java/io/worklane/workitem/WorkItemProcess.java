@@ -64,6 +64,10 @@ public final class WorkItemProcess {
     public static final String SERVICE_LEVEL = "serviceLevel";
     public static final String CLASSIFIED_DEPARTMENT = "classifiedDepartment";
     public static final String CLASSIFIED_PROCESS = "classifiedProcess";
+    /**
+     * The priority of the agent's tasks (and shown in their forms): the row's as the item entered the queue and as it
+     * was offered. Priority steps and overrides change only the row while the item is queued.
+     */
     public static final String EFFECTIVE_PRIORITY = "effectivePriority";
     public static final String EFFECTIVE_DUE_AT = "effectiveDueAt";
     public static final String REQUIRED_SKILL = "requiredSkill";

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,9 @@ class PriorityTimersIntegrationTests extends PostgresIntegrationTest {
 
     @Autowired
     private HistoryService historyService;
+
+    @Autowired
+    private TaskService taskService;
 
     @AfterEach
     void realTimeAgain() {
@@ -135,6 +139,22 @@ class PriorityTimersIntegrationTests extends PostgresIntegrationTest {
         finally {
             repositoryService.deleteDeployment(deployment, true);
         }
+    }
+
+    /** Steps change only the row while the item waits; the agent's task takes the priority the row has then. */
+    @Test
+    void theTaskOfAnItemOfferedAfterAStepHasTheStepsPriority() {
+        clockAt(T0);
+        ApiClient crm = sourceSystem("crm");
+        String id = crm.post("/api/work-items", Map.of("externalId", "GOLD-4", "requestType", "Lead",
+                "customerSegment", "Gold")).text("id");
+        awaitItem(crm, id, item -> "QUEUED".equals(item.text("state")));
+        assertPriorityAfter(id, Duration.ofHours(36), 1260);
+
+        ApiClient hana = agent("hana", Map.of("Sales Processing", 8), 1);
+        assertThat(hana.put("/api/agents/hana/presence", Map.of("state", "READY")).status()).isEqualTo(200);
+        awaitItem(crm, id, item -> "IN_PROGRESS".equals(item.text("state")));
+        assertThat(taskService.createTaskQuery().taskAssignee("hana").singleResult().getPriority()).isEqualTo(1260);
     }
 
     private long decidedAgain(String instance) {
