@@ -33,7 +33,7 @@ import io.worklane.PostgresIntegrationTest;
  * Worklane's throughput, latency and footprint (issue #7, routing aside: RouterBenchmark) beside raw-Camunda
  * baselines measured in the same run on the same engine and database. Asserts only that every count is reached,
  * never a time. Only {@code ./mvnw verify -Pbench} runs it; figures go to stdout and {@code target/benchmark/}
- * ({@code workload.json}, {@code workload.md}, {@code workload-plans.txt}).
+ * ({@code workload.json}, {@code workload.md}).
  */
 @Tag("benchmark")
 class WorkloadBenchmark extends PostgresIntegrationTest {
@@ -64,7 +64,6 @@ class WorkloadBenchmark extends PostgresIntegrationTest {
     private AuthorizationService authorizationService;
 
     private final BenchmarkFigures figures = new BenchmarkFigures("workload");
-    private final StringBuilder plans = new StringBuilder();
     private final long started = System.nanoTime();
 
     @BeforeAll
@@ -194,10 +193,9 @@ class WorkloadBenchmark extends PostgresIntegrationTest {
         figures.note("database bytes are live data (VACUUM FULL before and after), with indexes and TOAST; per table "
                 + "in workload-footprint.txt");
         figures.note("queue reads: HTTP with Basic authentication (checked against Camunda's identity service on "
-                + "every call); queueSql.* is the statement alone, itemRead.* GET /api/work-items/{id} (the floor of "
+                + "every call); itemRead.* GET /api/work-items/{id} (the floor of "
                 + "an authenticated API call), httpFloor.* GET /actuator/info (no authentication)");
         figures.write(OUT);
-        Files.writeString(OUT.resolve("workload-plans.txt"), plans);
     }
 
     private ConcurrentCalls.Run capture(List<ApiClient> clients, String prefix, int count) throws Exception {
