@@ -5,5 +5,5 @@ ALTER TABLE work_item ADD COLUMN routing_key VARCHAR(220);
 UPDATE work_item
    SET routing_key = COALESCE(target_group, '') || '|' || COALESCE(target_skill, '') || '|'
                      || CAST(COALESCE(target_min_proficiency, 0) AS VARCHAR(10))
- WHERE target_expression IS NOT NULL;
+ WHERE target_level IS NOT NULL AND target_level <> 'PREFERRED';
 CREATE INDEX work_item_routing_key_idx ON work_item (state, media_type, routing_key, priority DESC, queued_at, id);

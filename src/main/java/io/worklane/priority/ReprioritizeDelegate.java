@@ -41,8 +41,9 @@ class ReprioritizeDelegate implements JavaDelegate {
         WorkItemRef ref = WorkItemRef.of(execution);
         PriorityView item = workItems.priorityView(ref.id());
         PriorityTerms terms = item.terms();
-        if (execution.getVariable(SERVICE_LEVEL) instanceof Map<?, ?> decided) {
-            terms = ServiceLevel.from((Map<String, Object>) decided).terms()
+        if (execution.hasVariable(SERVICE_LEVEL)) {
+            // decided again at this step; a decision that matched no rule fails here (an incident in Cockpit)
+            terms = ServiceLevel.from((Map<String, Object>) execution.getVariable(SERVICE_LEVEL)).terms()
                 .decidedBy((String) execution.getVariable(SERVICE_LEVEL_RULES));
             execution.removeVariable(SERVICE_LEVEL);
         }

@@ -16,7 +16,7 @@ class Offers {
 
     static final String ANSWER_TASK = "Activity_AnswerOffer";
     private static final AgentTasks.AgentTask ANSWER_OFFER =
-            new AgentTasks.AgentTask(WorkItemState.OFFERED, ANSWER_TASK, NoPendingOffer::new);
+            new AgentTasks.AgentTask(WorkItemState.OFFERED, ANSWER_TASK, NoPendingOffer::new, "the answer");
 
     private final AgentTasks agentTasks;
 

@@ -179,16 +179,19 @@ public class Router {
     private Optional<String> offerIfWaiting(RoutingRepository.LockedAgent agent, RoutingRepository.QueuedItem item,
             Map<String, Integer> skills, Set<String> groups, Integer qualifiedAgents) {
         return messages.waitingExecution(MESSAGE_OFFERED, item.processInstanceId())
-            .filter(waiting -> repository.lockItem(item))
-            .map(waiting -> offer(agent, item, waiting, skills, groups, qualifiedAgents));
+            .flatMap(waiting -> repository.lockItem(item)
+                .map(priority -> offer(agent, item, priority, waiting, skills, groups, qualifiedAgents)));
     }
 
-    /** @param waitingExecution the item's execution in "Wait for an agent" */
-    private String offer(RoutingRepository.LockedAgent agent, RoutingRepository.QueuedItem item, String waitingExecution,
-            Map<String, Integer> skills, Set<String> groups, Integer qualifiedAgents) {
+    /**
+     * @param priority the item's priority as locked
+     * @param waitingExecution the item's execution in "Wait for an agent"
+     */
+    private String offer(RoutingRepository.LockedAgent agent, RoutingRepository.QueuedItem item, int priority,
+            String waitingExecution, Map<String, Integer> skills, Set<String> groups, Integer qualifiedAgents) {
         Instant now = clock.instant();
         boolean automatic = properties.answer().automatic(agent.answerMode(), item.department());
-        Map<String, Object> why = why(item, agent.id(), skills, groups, qualifiedAgents, now);
+        Map<String, Object> why = why(item, priority, agent.id(), skills, groups, qualifiedAgents, now);
         why.put("answer", automatic ? "AUTO" : "MANUAL");
         assignments.assign(item.id(), agent.id(), automatic ? null : properties.ronaTimeout(), why);
         repository.markAssigned(agent.id(), now);
@@ -196,7 +199,7 @@ public class Router {
         variables.put(ASSIGNEE, agent.id());
         variables.put(AUTO_ANSWER, automatic);
         // the tasks' priority, from the row: priority steps change only the row while the item waits
-        variables.put(EFFECTIVE_PRIORITY, item.priority());
+        variables.put(EFFECTIVE_PRIORITY, priority);
         if (!automatic) {
             // only the Answer offer task's boundary timer reads it: one variable less to write on the hot path
             variables.put(RONA_TIMEOUT, properties.ronaTimeout().toString());
@@ -218,8 +221,8 @@ public class Router {
     }
 
     /** Recorded with the offer, so "why did this go to X" is answered from data. */
-    private Map<String, Object> why(RoutingRepository.QueuedItem item, String agentId, Map<String, Integer> skills,
-            Set<String> groups, Integer qualifiedAgents, Instant now) {
+    private Map<String, Object> why(RoutingRepository.QueuedItem item, int priority, String agentId,
+            Map<String, Integer> skills, Set<String> groups, Integer qualifiedAgents, Instant now) {
         Map<String, Object> why = new LinkedHashMap<>();
         why.put("agent", agentId);
         why.put("targetLevel", item.targetLevel());
@@ -236,7 +239,7 @@ public class Router {
                 why.put("groups", membership);
             }
         }
-        why.put("priority", item.priority());
+        why.put("priority", priority);
         why.put("waitedSeconds", Duration.between(item.queuedAt(), now).toSeconds());
         if (qualifiedAgents != null) {
             why.put("qualifiedReadyAgents", qualifiedAgents);

@@ -88,7 +88,7 @@ class RoutingRepository {
 
     /** Another node may hold the item, or have changed its target since it was read: then it is not ours. */
     private static final String LOCK_ITEM = """
-            SELECT w.id FROM work_item w
+            SELECT w.priority FROM work_item w
              WHERE w.id = :id AND w.state = 'QUEUED' AND w.target_level = :level
                AND w.target_expression IS NOT DISTINCT FROM :expression
                FOR UPDATE SKIP LOCKED
@@ -229,10 +229,11 @@ class RoutingRepository {
             .findFirst();
     }
 
-    boolean lockItem(QueuedItem item) {
+    /** @return the item's priority as locked (a step may have changed it since the queue was read); empty: not ours */
+    Optional<Integer> lockItem(QueuedItem item) {
         var parameters = new MapSqlParameterSource("id", item.id()).addValue("level", item.targetLevel())
             .addValue("expression", item.targetExpression());
-        return !jdbc.queryForList(LOCK_ITEM, parameters, String.class).isEmpty();
+        return jdbc.queryForList(LOCK_ITEM, parameters, Integer.class).stream().findFirst();
     }
 
     void markAssigned(String agentId, Instant now) {

@@ -34,9 +34,10 @@ public class AgentTasks {
      * @param state the item's state while the task is open
      * @param taskKey the task's id in {@code work-item.bpmn}
      * @param notTheirs the refusal when the item is not in that task for this agent (the item, the agent)
+     * @param choice what the agent's choice is called when the process moved on meanwhile ("the answer")
      */
     public record AgentTask(WorkItemState state, String taskKey,
-            BiFunction<WorkItemView, String, ? extends ErrorResponseException> notTheirs) {
+            BiFunction<WorkItemView, String, ? extends ErrorResponseException> notTheirs, String choice) {
     }
 
     /**
@@ -62,7 +63,7 @@ public class AgentTasks {
             taskService.complete(open.getId(), variables);
         }
         catch (OptimisticLockingException e) {
-            throw new ConcurrentChange(item, "the answer was recorded", e);
+            throw new ConcurrentChange(item, task.choice() + " was recorded", e);
         }
         return workItems.get(itemId);
     }

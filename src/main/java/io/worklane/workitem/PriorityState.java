@@ -30,6 +30,10 @@ class PriorityState {
         serviceLevelRules = terms.decidedBy();
     }
 
+    void decidedBy(String decisionId) {
+        serviceLevelRules = decisionId;
+    }
+
     PriorityTerms terms() {
         return prioritySchema == null ? null
                 : new PriorityTerms(prioritySchema, minPriority, maxPriority, businessCalendar,

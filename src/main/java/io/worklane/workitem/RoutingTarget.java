@@ -18,10 +18,12 @@ public record RoutingTarget(String level, String expression, String skill, Integ
     /**
      * The item's key in the router's index ({@code work_item.routing_key}): the group, skill and proficiency every
      * matching agent has. An agent's offer looks up only the keys its own profile can satisfy, so it never walks
-     * items it cannot take. Null while only the preferred agent is asked (that offer looks by agent).
+     * items it cannot take. Null while only the preferred agent is asked (that offer looks by agent; the level's
+     * name as routing.RoutingTargets spells it).
      */
     public String routingKey() {
-        return expression == null ? null : routingKey(group, skill, minProficiency == null ? 0 : minProficiency);
+        return "PREFERRED".equals(level) ? null
+                : routingKey(group, skill, minProficiency == null ? 0 : minProficiency);
     }
 
     /** The one spelling of a routing key; an agent's keys are built with it too. */

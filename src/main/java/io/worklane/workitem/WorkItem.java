@@ -467,6 +467,11 @@ class WorkItem implements Persistable<String> {
         return priority;
     }
 
+    /** What decided the item's terms no longer counts as current: its next priority step decides again. */
+    void serviceLevelOutdated() {
+        priorityState().decidedBy(null);
+    }
+
     String requiredSkill() {
         return requiredSkill;
     }

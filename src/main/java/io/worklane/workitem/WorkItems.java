@@ -247,6 +247,10 @@ public class WorkItems {
         transitions.change(ref, WorkItemEventType.UPDATED, actor, (item, now) -> {
             item.takeAttributes(attributes, now);
             item.sourceOwns(changed);
+            if (changed.contains(WorkItemProcess.ATTRIBUTES)) {
+                // the service-level rules may read custom attributes: the next priority step decides again
+                item.serviceLevelOutdated();
+            }
             return details("fields", changed);
         });
     }

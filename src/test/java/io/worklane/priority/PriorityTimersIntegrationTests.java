@@ -141,6 +141,26 @@ class PriorityTimersIntegrationTests extends PostgresIntegrationTest {
         }
     }
 
+    /** The service-level rules may read custom attributes: a change of them (an update in place) counts. */
+    @Test
+    void aStepAfterTheCustomAttributesChangedDecidesTheServiceLevelAgain() {
+        clockAt(T0);
+        ApiClient crm = sourceSystem("crm");
+        String id = crm.post("/api/work-items", Map.of("externalId", "GOLD-5", "requestType", "Lead",
+                "customerSegment", "Gold")).text("id");
+        awaitItem(crm, id, item -> "QUEUED".equals(item.text("state")));
+        String instance = jdbc.queryForObject("SELECT process_instance_id FROM work_item WHERE id = ?", String.class, id);
+        assertThat(crm.patch("/api/work-items/" + id, Map.of("attributes", Map.of("cartItems", 3))).status())
+            .isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT state FROM work_item WHERE id = ?", String.class, id))
+            .as("updated in place").isEqualTo("QUEUED");
+
+        assertPriorityAfter(id, Duration.ofHours(1), 521);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(decidedAgain(instance)).isOne());
+        assertThat(jdbc.queryForObject("SELECT service_level_rules FROM work_item WHERE id = ?", String.class, id))
+            .isNotNull();
+    }
+
     /** Steps change only the row while the item waits; the agent's task takes the priority the row has then. */
     @Test
     void theTaskOfAnItemOfferedAfterAStepHasTheStepsPriority() {
