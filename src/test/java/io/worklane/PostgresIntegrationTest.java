@@ -114,6 +114,9 @@ public abstract class PostgresIntegrationTest {
         if (identityService.createUserQuery().userId(userId).count() == 0) {
             User user = identityService.newUser(userId);
             user.setPassword(userId);
+            // a name, as people have: the webapps' header shows it
+            user.setFirstName(Character.toUpperCase(userId.charAt(0)) + userId.substring(1));
+            user.setLastName("Tester");
             identityService.saveUser(user);
             for (String group : groups) {
                 identityService.createMembership(userId, group);
