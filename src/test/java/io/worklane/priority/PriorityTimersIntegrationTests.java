@@ -110,12 +110,9 @@ class PriorityTimersIntegrationTests extends PostgresIntegrationTest {
      */
     @Test
     void aStepDecidesTheServiceLevelAgainOnlyOnceNewerRulesAreDeployed() throws Exception {
-        clockAt(T0);
         ApiClient crm = sourceSystem("crm");
-        String id = crm.post("/api/work-items", Map.of("externalId", "GOLD-3", "requestType", "Lead",
-                "customerSegment", "Gold")).text("id");
-        awaitItem(crm, id, item -> "QUEUED".equals(item.text("state")));
-        String instance = jdbc.queryForObject("SELECT process_instance_id FROM work_item WHERE id = ?", String.class, id);
+        String id = queuedGoldLeadAtT0(crm, "GOLD-3");
+        String instance = instanceOf(id);
         String decidedBy = jdbc.queryForObject("SELECT service_level_rules FROM work_item WHERE id = ?", String.class, id);
         assertThat(decidedBy).isEqualTo(repositoryService.createDecisionDefinitionQuery()
             .decisionDefinitionKey("service-level").latestVersion().singleResult().getId());
@@ -144,12 +141,9 @@ class PriorityTimersIntegrationTests extends PostgresIntegrationTest {
     /** The service-level rules may read custom attributes: a change of them (an update in place) counts. */
     @Test
     void aStepAfterTheCustomAttributesChangedDecidesTheServiceLevelAgain() {
-        clockAt(T0);
         ApiClient crm = sourceSystem("crm");
-        String id = crm.post("/api/work-items", Map.of("externalId", "GOLD-5", "requestType", "Lead",
-                "customerSegment", "Gold")).text("id");
-        awaitItem(crm, id, item -> "QUEUED".equals(item.text("state")));
-        String instance = jdbc.queryForObject("SELECT process_instance_id FROM work_item WHERE id = ?", String.class, id);
+        String id = queuedGoldLeadAtT0(crm, "GOLD-5");
+        String instance = instanceOf(id);
         assertThat(crm.patch("/api/work-items/" + id, Map.of("attributes", Map.of("cartItems", 3))).status())
             .isEqualTo(200);
         assertThat(jdbc.queryForObject("SELECT state FROM work_item WHERE id = ?", String.class, id))
@@ -164,17 +158,27 @@ class PriorityTimersIntegrationTests extends PostgresIntegrationTest {
     /** Steps change only the row while the item waits; the agent's task takes the priority the row has then. */
     @Test
     void theTaskOfAnItemOfferedAfterAStepHasTheStepsPriority() {
-        clockAt(T0);
         ApiClient crm = sourceSystem("crm");
-        String id = crm.post("/api/work-items", Map.of("externalId", "GOLD-4", "requestType", "Lead",
-                "customerSegment", "Gold")).text("id");
-        awaitItem(crm, id, item -> "QUEUED".equals(item.text("state")));
+        String id = queuedGoldLeadAtT0(crm, "GOLD-4");
         assertPriorityAfter(id, Duration.ofHours(36), 1260);
 
         ApiClient hana = agent("hana", Map.of("Sales Processing", 8), 1);
         assertThat(hana.put("/api/agents/hana/presence", Map.of("state", "READY")).status()).isEqualTo(200);
         awaitItem(crm, id, item -> "IN_PROGRESS".equals(item.text("state")));
         assertThat(taskService.createTaskQuery().taskAssignee("hana").singleResult().getPriority()).isEqualTo(1260);
+    }
+
+    /** A Sales Gold lead captured at T0, once it is QUEUED. @return its id */
+    private String queuedGoldLeadAtT0(ApiClient crm, String externalId) {
+        clockAt(T0);
+        String id = crm.post("/api/work-items", Map.of("externalId", externalId, "requestType", "Lead",
+                "customerSegment", "Gold")).text("id");
+        awaitItem(crm, id, item -> "QUEUED".equals(item.text("state")));
+        return id;
+    }
+
+    private String instanceOf(String id) {
+        return jdbc.queryForObject("SELECT process_instance_id FROM work_item WHERE id = ?", String.class, id);
     }
 
     private long decidedAgain(String instance) {
