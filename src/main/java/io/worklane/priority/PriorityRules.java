@@ -102,21 +102,24 @@ class PriorityRules {
 
     /** The id of the latest deployed version of a decision (one indexed lookup; the parsed table is cached). */
     String latestDecisionId(String decisionKey) {
-        return engine.getCommandExecutorTxRequired().execute(commandContext -> ((DecisionDefinitionEntity) commandContext
-            .getProcessEngineConfiguration().getDeploymentCache().findDeployedLatestDecisionDefinitionByKey(decisionKey))
-            .getId());
+        return ((DecisionDefinitionEntity) latestDecisions(decisionKey).get(0)).getId();
     }
 
-    @SuppressWarnings("unchecked")
-    private <T> T latest(String name, Map<String, Object> inputs, Function<List<DmnDecision>, T> parse,
-            String... decisionKeys) {
-        List<DmnDecision> decisions = engine.getCommandExecutorTxRequired().execute(commandContext -> {
+    /** The latest deployed version of each decision, parsed, from the engine's deployment cache. */
+    private List<DmnDecision> latestDecisions(String... decisionKeys) {
+        return engine.getCommandExecutorTxRequired().execute(commandContext -> {
             var cache = commandContext.getProcessEngineConfiguration().getDeploymentCache();
             // the deployment cache's entity is the parsed decision itself
             return Arrays.stream(decisionKeys)
                 .map(key -> (DmnDecision) cache.findDeployedLatestDecisionDefinitionByKey(key))
                 .toList();
         });
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T latest(String name, Map<String, Object> inputs, Function<List<DmnDecision>, T> parse,
+            String... decisionKeys) {
+        List<DmnDecision> decisions = latestDecisions(decisionKeys);
         List<String> ids = decisions.stream().map(decision -> ((DecisionDefinitionEntity) decision).getId()).toList();
         Map<String, Object> read = new TreeMap<>();
         decisions.forEach(decision -> testedInputs(decision).forEach(path -> read.put(path, valueAt(inputs, path))));

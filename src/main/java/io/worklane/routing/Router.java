@@ -73,7 +73,8 @@ public class Router {
     }
 
     /**
-     * Offers a newly queued or widened item (or one whose priority a supervisor set) to the longest idle ready agent that matches it.
+     * Offers a newly queued or widened item (or one whose priority a supervisor set) to the longest idle ready agent
+     * that matches it.
      *
      * @return whether to try again shortly: nothing was offered, the item is still queued, and a qualified agent
      *         with a free slot for it was passed over (its row held by another offer that had read the queue before

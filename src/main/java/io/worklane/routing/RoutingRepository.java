@@ -175,28 +175,30 @@ class RoutingRepository {
      * @param keys the routing keys the agent's profile satisfies ({@link #keysOf})
      */
     List<QueuedItem> candidates(String agentId, List<String> mediaTypes, List<String> keys, int offset, int limit) {
-        var parameters = agent(agentId).addValue("mediaTypes", mediaTypes);
-        return jdbc.query(candidatesSql(mediaTypes.size(), keys, offset, limit, parameters), parameters, QUEUED);
+        var parameters = agent(agentId);
+        return jdbc.query(candidatesSql(mediaTypes, keys, offset, limit, parameters), parameters, QUEUED);
     }
 
     /**
      * The statement with page and offset as literals: with them as parameters PostgreSQL's generic plan guesses a
      * tenth of the table, costs the walk high enough for JIT compilation, and spends 70 ms compiling a 0.5 ms query.
+     *
+     * @param parameters the agent's; the media types and keys are added
      */
-    static String candidatesSql(int mediaTypes, List<String> keys, int offset, int limit,
+    static String candidatesSql(List<String> mediaTypes, List<String> keys, int offset, int limit,
             MapSqlParameterSource parameters) {
         int perRun = offset + limit;
+        parameters.addValue("mediaTypes", mediaTypes);
+        for (int m = 0; m < mediaTypes.size(); m++) {
+            parameters.addValue("m" + m, mediaTypes.get(m));
+        }
         List<String> runs = new ArrayList<>();
         runs.add(PREFERRED_RUN.formatted(ITEM_COLUMNS, perRun));
         for (int k = 0; k < keys.size(); k++) {
             parameters.addValue("k" + k, keys.get(k));
-            for (int m = 0; m < mediaTypes; m++) {
+            for (int m = 0; m < mediaTypes.size(); m++) {
                 runs.add(KEY_RUN.formatted(ITEM_COLUMNS, m, k, perRun));
             }
-        }
-        List<?> types = (List<?>) parameters.getValue("mediaTypes");
-        for (int m = 0; m < mediaTypes; m++) {
-            parameters.addValue("m" + m, types.get(m));
         }
         return CANDIDATES.formatted(String.join("\nUNION ALL\n", runs), limit, offset);
     }

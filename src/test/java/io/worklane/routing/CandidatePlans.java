@@ -30,8 +30,8 @@ final class CandidatePlans {
     Plan firstPage(String agentId, List<String> mediaTypes, Map<String, Integer> skills, Set<String> groups)
             throws JsonProcessingException {
         List<String> keys = RoutingRepository.keysOf(skills, groups);
-        var parameters = new MapSqlParameterSource("agentId", agentId).addValue("mediaTypes", mediaTypes);
-        String sql = RoutingRepository.candidatesSql(mediaTypes.size(), keys, 0, 50, parameters);
+        var parameters = new MapSqlParameterSource("agentId", agentId);
+        String sql = RoutingRepository.candidatesSql(mediaTypes, keys, 0, 50, parameters);
         JsonNode tree = json.readTree(String.join("\n",
                 named.queryForList("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + sql, parameters, String.class)));
         String text = String.join("\n", named.queryForList("EXPLAIN (ANALYZE, BUFFERS) " + sql, parameters, String.class));
