@@ -24,13 +24,16 @@ import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntit
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
+import io.worklane.models.LatestDecisions;
+
 /**
  * Reads priority schemas and business calendars from the latest deployed {@code decisions/priority-schema.dmn}
  * and {@code decisions/business-calendar.dmn}, so that a process owner's redeployment applies to the next step
  * of every running item. Evaluated through the engine's DMN engine and deployment cache, not the decision
  * service: a reprioritization step is no audit-worthy decision of its own, and must not write history rows.
- * What a name's rows parse to is kept per deployed decision version: every call still asks which version is the
- * latest (one indexed lookup), and evaluates the tables again only when that changed. A schema's rows may also read
+ * What a name's rows parse to is kept per deployed decision version: every call asks which version is the latest
+ * ({@link LatestDecisions}: at once after a deployment on this node, within a second of one on another), and
+ * evaluates the tables again only when that changed. A schema's rows may also read
  * the item ({@link RuleInputs}: deal value, subproduct, custom attributes, ...): then what they parse to is kept per
  * value of the variables its input columns name, for the most recent {@value #ITEM_KEYS} such values.
  */
@@ -51,6 +54,7 @@ class PriorityRules {
     private static final Pattern PATH = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*)\\s*");
 
     private final ProcessEngineConfigurationImpl engine;
+    private final LatestDecisions latestDecisions;
     private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
     /** Keyed by schema name and the item values its decisions read; the eldest go first. */
     private final Map<String, Parsed> parsedForItems = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
@@ -64,8 +68,9 @@ class PriorityRules {
     private record Parsed(List<String> decisionIds, Object value) {
     }
 
-    PriorityRules(ProcessEngineConfigurationImpl engine) {
+    PriorityRules(ProcessEngineConfigurationImpl engine, LatestDecisions latestDecisions) {
         this.engine = engine;
+        this.latestDecisions = latestDecisions;
     }
 
     /** @param item what the rows may read of the item besides the schema's name ({@link RuleInputs#of}) */
@@ -100,20 +105,13 @@ class PriorityRules {
         }, CALENDAR_DECISION);
     }
 
-    /** The id of the latest deployed version of a decision (one indexed lookup; the parsed table is cached). */
+    /** The id of the latest deployed version of a decision ({@link LatestDecisions}). */
     String latestDecisionId(String decisionKey) {
         return ((DecisionDefinitionEntity) latestDecisions(decisionKey).get(0)).getId();
     }
 
-    /** The latest deployed version of each decision, parsed, from the engine's deployment cache. */
     private List<DmnDecision> latestDecisions(String... decisionKeys) {
-        return engine.getCommandExecutorTxRequired().execute(commandContext -> {
-            var cache = commandContext.getProcessEngineConfiguration().getDeploymentCache();
-            // the deployment cache's entity is the parsed decision itself
-            return Arrays.stream(decisionKeys)
-                .map(key -> (DmnDecision) cache.findDeployedLatestDecisionDefinitionByKey(key))
-                .toList();
-        });
+        return latestDecisions.of(decisionKeys);
     }
 
     @SuppressWarnings("unchecked")

@@ -3,12 +3,13 @@ package io.worklane.priority;
 import static io.worklane.workitem.WorkItemProcess.SERVICE_LEVEL_RULES;
 
 import java.util.Objects;
+import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import io.worklane.workitem.ActivityStartHook;
 import io.worklane.workitem.PriorityView;
 import io.worklane.workitem.WorkItems;
 
@@ -21,7 +22,7 @@ import io.worklane.workitem.WorkItems;
  * of the decision is the latest as it starts ({@code serviceLevelRules}, transient), recorded with the item's terms.
  */
 @Component
-class ServiceLevelInputs {
+class ServiceLevelInputs implements ActivityStartHook {
 
     private final WorkItems workItems;
     private final ServiceLevelRules serviceLevelRules;
@@ -31,9 +32,13 @@ class ServiceLevelInputs {
         this.serviceLevelRules = serviceLevelRules;
     }
 
-    @EventListener(condition = "#execution.eventName == 'start' && (#execution.currentActivityId == "
-            + "'Activity_DetermineServiceLevel' || #execution.currentActivityId == 'Activity_RedetermineServiceLevel')")
-    void onStart(DelegateExecution execution) {
+    @Override
+    public Set<String> activityIds() {
+        return Set.of("Activity_DetermineServiceLevel", "Activity_RedetermineServiceLevel");
+    }
+
+    @Override
+    public void onStart(DelegateExecution execution) {
         // read before the decision: a version deployed meanwhile is newer than the one recorded, never older
         execution.setVariable(SERVICE_LEVEL_RULES, Variables.stringValue(serviceLevelRules.latest(), true));
         PriorityView item = workItems.priorityView(execution.getProcessBusinessKey());

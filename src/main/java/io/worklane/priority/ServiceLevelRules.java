@@ -3,11 +3,13 @@ package io.worklane.priority;
 import static io.worklane.workitem.WorkItemProcess.CONTEXT_CHANGED;
 import static io.worklane.workitem.WorkItemProcess.SERVICE_LEVEL_OUTDATED;
 
+import java.util.Set;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import io.worklane.workitem.ActivityStartHook;
 import io.worklane.workitem.PriorityTerms;
 import io.worklane.workitem.WorkItemRef;
 import io.worklane.workitem.WorkItems;
@@ -20,7 +22,7 @@ import io.worklane.workitem.WorkItems;
  * only read values, never call code).
  */
 @Component
-class ServiceLevelRules {
+class ServiceLevelRules implements ActivityStartHook {
 
     static final String DECISION_KEY = "service-level";
     static final String DECISION_POINT = "Gateway_DecideServiceLevelAgain";
@@ -33,9 +35,13 @@ class ServiceLevelRules {
         this.rules = rules;
     }
 
-    @EventListener(condition = "#execution.eventName == 'start' && #execution.currentActivityId == '"
-            + DECISION_POINT + "'")
-    void onDecisionPoint(DelegateExecution execution) {
+    @Override
+    public Set<String> activityIds() {
+        return Set.of(DECISION_POINT);
+    }
+
+    @Override
+    public void onStart(DelegateExecution execution) {
         execution.setVariable(SERVICE_LEVEL_OUTDATED, Variables.booleanValue(outdated(execution), true));
     }
 

@@ -1,0 +1,114 @@
+package io.worklane.models;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionRequirementsGraph;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableInputImpl;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableOutputImpl;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableRuleImpl;
+import org.camunda.bpm.dmn.engine.impl.spi.transform.DmnTransformListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.Definitions;
+import org.camunda.bpm.model.dmn.instance.Input;
+import org.camunda.bpm.model.dmn.instance.Output;
+import org.camunda.bpm.model.dmn.instance.Rule;
+import org.springframework.stereotype.Component;
+
+/**
+ * The latest deployed version of decisions, parsed, for code that reads them at every priority step. Asking the
+ * engine is a query per decision each time; the answer is kept for {@link #FRESH}. A deployment on this node is seen
+ * at once: its decisions are parsed here, which forgets their keys (again once it commits, so that a read between the
+ * two cannot keep the older version), and so is a deletion (the version leaves the engine's cache). A deployment on
+ * another node is seen here within {@link #FRESH}.
+ */
+@Component
+public class LatestDecisions extends AbstractProcessEnginePlugin implements DmnTransformListener {
+
+    static final Duration FRESH = Duration.ofSeconds(1);
+
+    private final Map<String, Read> known = new ConcurrentHashMap<>();
+    private ProcessEngineConfigurationImpl engine;
+
+    private record Read(DmnDecision decision, long atNanos) {
+
+        boolean fresh(long now) {
+            return now - atNanos < FRESH.toNanos();
+        }
+    }
+
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        this.engine = configuration;
+        configuration.getDmnEngineConfiguration().getTransformer().getTransformListeners().add(this);
+    }
+
+    /**
+     * @return the latest deployed version of each key, in order (the engine's deployment cache entity, which is the
+     *         parsed decision; {@code DecisionDefinitionEntity#getId} names the version)
+     */
+    public List<DmnDecision> of(String... decisionKeys) {
+        long now = System.nanoTime();
+        DmnDecision[] decisions = new DmnDecision[decisionKeys.length];
+        boolean allKnown = true;
+        for (int i = 0; i < decisionKeys.length; i++) {
+            Read read = known.get(decisionKeys[i]);
+            decisions[i] = read != null && read.fresh(now) && stillDeployed(read.decision()) ? read.decision() : null;
+            allKnown &= decisions[i] != null;
+        }
+        if (allKnown) {
+            return List.of(decisions);
+        }
+        return engine.getCommandExecutorTxRequired().execute(commandContext -> {
+            var cache = commandContext.getProcessEngineConfiguration().getDeploymentCache();
+            return Arrays.stream(decisionKeys).map(key -> {
+                DmnDecision decision = (DmnDecision) cache.findDeployedLatestDecisionDefinitionByKey(key);
+                known.put(key, new Read(decision, now));
+                return decision;
+            }).toList();
+        });
+    }
+
+    /** A deployment deleted on this node leaves the engine's cache (which holds no version another node deleted). */
+    private boolean stillDeployed(DmnDecision decision) {
+        return engine.getDeploymentCache().getDecisionDefinitionCache()
+            .get(((DecisionDefinitionEntity) decision).getId()) != null;
+    }
+
+    @Override
+    public void transformDecision(Decision decision, DmnDecision transformed) {
+        String key = decision.getId();
+        known.remove(key);
+        CommandContext deploying = Context.getCommandContext();
+        if (deploying != null) {
+            deploying.getTransactionContext()
+                .addTransactionListener(TransactionState.COMMITTED, committed -> known.remove(key));
+        }
+    }
+
+    @Override
+    public void transformDecisionTableInput(Input input, DmnDecisionTableInputImpl transformed) {
+    }
+
+    @Override
+    public void transformDecisionTableOutput(Output output, DmnDecisionTableOutputImpl transformed) {
+    }
+
+    @Override
+    public void transformDecisionTableRule(Rule rule, DmnDecisionTableRuleImpl transformed) {
+    }
+
+    @Override
+    public void transformDecisionRequirementsGraph(Definitions definitions, DmnDecisionRequirementsGraph graph) {
+    }
+}
