@@ -4,8 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,14 +23,14 @@ import org.springframework.stereotype.Component;
 @Component
 class WorkItemTransitions {
 
-    private final WorkItemRepository items;
+    private final EntityManager entityManager;
     private final WorkItemEventRepository events;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
-    WorkItemTransitions(WorkItemRepository items, WorkItemEventRepository events, ApplicationEventPublisher publisher,
+    WorkItemTransitions(EntityManager entityManager, WorkItemEventRepository events, ApplicationEventPublisher publisher,
             Clock clock) {
-        this.items = items;
+        this.entityManager = entityManager;
         this.events = events;
         this.publisher = publisher;
         this.clock = clock;
@@ -69,9 +73,18 @@ class WorkItemTransitions {
         return item;
     }
 
+    /**
+     * The item's row, locked until the transaction ends. Read once per transaction: the delegates of one job (context,
+     * service level, queue) change the same row in turn, and a row this transaction already locked is neither read
+     * again nor flushed before each change (a query would do both).
+     */
+    Optional<WorkItem> lockRow(String id) {
+        return Optional.ofNullable(entityManager.find(WorkItem.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
     /** Locks the row. A reference with a process instance must name the row's own: no instance changes another's item. */
     WorkItem load(WorkItemRef ref) {
-        WorkItem item = items.findForUpdate(ref.id()).orElseThrow(() -> new IllegalStateException("no work item " + ref.id()));
+        WorkItem item = lockRow(ref.id()).orElseThrow(() -> new IllegalStateException("no work item " + ref.id()));
         if (ref.processInstanceId() != null && !ref.processInstanceId().equals(item.processInstanceId())) {
             throw new IllegalStateException("process instance " + ref.processInstanceId() + " is not the process of work item "
                     + ref.id());

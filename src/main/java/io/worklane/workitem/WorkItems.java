@@ -89,7 +89,7 @@ public class WorkItems {
 
     /** Reads the item under a row lock held until the caller's transaction ends: the router skips it meanwhile. */
     public Optional<WorkItemView> lock(String id) {
-        return items.findForUpdate(id).map(item -> item.toView(clock.instant()));
+        return transitions.lockRow(id).map(item -> item.toView(clock.instant()));
     }
 
     @Transactional(readOnly = true, propagation = Propagation.REQUIRED)
@@ -282,7 +282,7 @@ public class WorkItems {
      * living in another (restarted) instance.
      */
     public void cancelWithDeletedInstance(WorkItemRef ref, Actor actor) {
-        boolean alive = items.findForUpdate(ref.id())
+        boolean alive = transitions.lockRow(ref.id())
             .filter(item -> ref.processInstanceId().equals(item.processInstanceId()))
             .filter(item -> !item.toView(clock.instant()).state().isEnd())
             .isPresent();
