@@ -40,6 +40,11 @@ public final class BenchmarkFigures {
         System.out.println(prefix + "." + name + "=" + format(value));
     }
 
+    /** A figure put before, as a number. */
+    Double get(String name) {
+        return ((Number) figures.get(name)).doubleValue();
+    }
+
     void compare(String figure, Double worklane, Double baseline, String unit, String target) {
         comparisons.add(new Comparison(figure, worklane, baseline, unit, target));
     }

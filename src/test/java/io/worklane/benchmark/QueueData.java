@@ -153,4 +153,15 @@ final class QueueData {
     int failedJobs() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM act_ru_job WHERE exception_msg_ IS NOT NULL", Integer.class);
     }
+
+    /**
+     * Rows inserted, updated and deleted in this database so far, by every session: PostgreSQL's statistics, which
+     * a session reports after its transaction at most once a second; the wait lets the last reports arrive.
+     */
+    long rowsWritten() throws InterruptedException {
+        Thread.sleep(2_000);
+        return jdbc.queryForObject("""
+                SELECT tup_inserted + tup_updated + tup_deleted FROM pg_stat_database WHERE datname = current_database()
+                """, Long.class);
+    }
 }

@@ -107,18 +107,26 @@ class WorkloadBenchmark extends PostgresIntegrationTest {
         Duration baselineJobTime = Duration.ZERO;
         Duration queueStepTime = Duration.ZERO;
         List<String> lookUps = lookUpContextJobDefinitions();
+        long queueStepRows = 0;
+        long baselineJobRows = 0;
         for (int round = 0; round < ROUNDS; round++) {
             restStarts = raw.restStarts(clients, PER_ROUND).and(restStarts);
             lookUps.forEach(id -> managementService.suspendJobDefinitionById(id, false));
             String prefix = "HELD-" + round + "-";
             captures = capture(clients, prefix, PER_ROUND).and(captures);
             assertThat(data.inState("CAPTURED", prefix)).isEqualTo(PER_ROUND);
+            long rows = data.rowsWritten();
             long start = System.nanoTime();
             lookUps.forEach(id -> managementService.activateJobDefinitionById(id, true));
             awaitQueued(data, prefix, PER_ROUND);
             queueStepTime = queueStepTime.plusNanos(System.nanoTime() - start);
+            long between = data.rowsWritten();
+            queueStepRows += between - rows;
             baselineJobTime = baselineJobTime.plus(raw.workOffJobs(PER_ROUND));
+            baselineJobRows += data.rowsWritten() - between;
         }
+        figures.put("queueStep.rows_per_item", queueStepRows / (double) (ROUNDS * PER_ROUND));
+        figures.put("baseline.jobs.rows_per_job", baselineJobRows / (double) (ROUNDS * PER_ROUND));
         run("baseline.restStart", restStarts);
         run("capture.asyncStepHeldBack", captures);
         double baselineJobs = BenchmarkFigures.perSecond(ROUNDS * PER_ROUND, baselineJobTime);
@@ -178,6 +186,10 @@ class WorkloadBenchmark extends PostgresIntegrationTest {
                 "jobs/s", "");
         figures.compare("reprioritization timers at 100,000 queued (vs job rate)", timerJobs, baselineJobs, "jobs/s",
                 "");
+        figures.compare("rows written per item: async step (vs a baseline job)", figures.get("queueStep.rows_per_item"),
+                figures.get("baseline.jobs.rows_per_job"), "rows", "");
+        figures.compare("rows written per priority step (vs a baseline job)",
+                figures.get("reprioritization.rows_per_step"), figures.get("baseline.jobs.rows_per_job"), "rows", "");
         figures.compare("GET /api/queue?limit=50 p50 at 100,000 queued", reads100k.p50(), null, "ms", "");
         figures.compare("GET /api/queue?limit=50 p99 at 100,000 queued", reads100k.p99(), null, "ms", "");
         figures.compare("GET /api/queue?limit=50 p50 at 1,000,000 queued", reads1m.p50(), null, "ms", "");
@@ -265,9 +277,10 @@ class WorkloadBenchmark extends PostgresIntegrationTest {
      * Every real item reaches its next priority step at once; the clock runs until the job executor has fired all
      * those timers (each fired one is replaced by its next step's, due later). No agents: nothing is offered.
      */
-    private double reprioritizeAll(QueueData data) {
+    private double reprioritizeAll(QueueData data) throws InterruptedException {
         int timers = data.reprioritizationTimers();
         assertThat(timers).as("a reprioritization timer per real item").isEqualTo(REAL_ITEMS);
+        long rows = data.rowsWritten();
         Timestamp due = Timestamp.from(Instant.now());
         long start = System.nanoTime();
         data.makeReprioritizationTimersDue(due);
@@ -277,6 +290,8 @@ class WorkloadBenchmark extends PostgresIntegrationTest {
         double perSecond = BenchmarkFigures.perSecond(timers, Duration.ofNanos(System.nanoTime() - start));
         assertThat(data.failedJobs()).isZero();
         assertThat(data.queued()).isEqualTo(100_000);
+        // less the benchmark's own update of the timers' due dates
+        figures.put("reprioritization.rows_per_step", (data.rowsWritten() - rows - timers) / (double) timers);
         figures.put("reprioritization.timers", timers);
         figures.put("reprioritization.jobs_per_s", perSecond);
         return perSecond;
