@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRequirementsGraph;
@@ -38,6 +39,8 @@ public class LatestDecisions extends AbstractProcessEnginePlugin implements DmnT
     static final Duration FRESH = Duration.ofSeconds(1);
 
     private final Map<String, Read> known = new ConcurrentHashMap<>();
+    /** Counts the decisions parsed here and their commits. */
+    private final AtomicLong deployments = new AtomicLong();
     private ProcessEngineConfigurationImpl engine;
 
     private record Read(DmnDecision decision, long atNanos) {
@@ -66,17 +69,26 @@ public class LatestDecisions extends AbstractProcessEnginePlugin implements DmnT
             decisions[i] = read != null && read.fresh(now) && stillDeployed(read.decision()) ? read.decision() : null;
             allKnown &= decisions[i] != null;
         }
-        if (allKnown) {
-            return List.of(decisions);
-        }
-        return engine.getCommandExecutorTxRequired().execute(commandContext -> {
+        return allKnown ? List.of(decisions) : read(decisionKeys);
+    }
+
+    /** The latest versions as the database has them now, whatever is kept (and kept from now on). */
+    public List<DmnDecision> read(String... decisionKeys) {
+        long now = System.nanoTime();
+        long seen = deployments.get();
+        List<DmnDecision> decisions = engine.getCommandExecutorTxRequired().execute(commandContext -> {
             var cache = commandContext.getProcessEngineConfiguration().getDeploymentCache();
-            return Arrays.stream(decisionKeys).map(key -> {
-                DmnDecision decision = (DmnDecision) cache.findDeployedLatestDecisionDefinitionByKey(key);
-                known.put(key, new Read(decision, now));
-                return decision;
-            }).toList();
+            return Arrays.stream(decisionKeys)
+                .map(key -> (DmnDecision) cache.findDeployedLatestDecisionDefinitionByKey(key))
+                .toList();
         });
+        // a read that began before a deployment here ended may hold the version before it: used once, not kept
+        if (deployments.get() == seen) {
+            for (int i = 0; i < decisionKeys.length; i++) {
+                known.put(decisionKeys[i], new Read(decisions.get(i), now));
+            }
+        }
+        return decisions;
     }
 
     /** A deployment deleted on this node leaves the engine's cache (which holds no version another node deleted). */
@@ -88,11 +100,14 @@ public class LatestDecisions extends AbstractProcessEnginePlugin implements DmnT
     @Override
     public void transformDecision(Decision decision, DmnDecision transformed) {
         String key = decision.getId();
+        deployments.incrementAndGet();
         known.remove(key);
         CommandContext deploying = Context.getCommandContext();
         if (deploying != null) {
-            deploying.getTransactionContext()
-                .addTransactionListener(TransactionState.COMMITTED, committed -> known.remove(key));
+            deploying.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, committed -> {
+                deployments.incrementAndGet();
+                known.remove(key);
+            });
         }
     }
 

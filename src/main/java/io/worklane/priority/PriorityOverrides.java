@@ -88,8 +88,9 @@ public class PriorityOverrides {
         return workItems.get(id);
     }
 
+    /** Locked first: the override is written over the row as read here. */
     private WorkItemView queuedItemOf(String id, Caller caller) {
-        WorkItemView item = workItems.find(id)
+        WorkItemView item = workItems.lock(id)
             .filter(found -> caller.isSupervisor() && supervision.coversDepartment(caller, found.department()))
             .orElseThrow(() -> Problems.notFound("work-item", id));
         if (item.state() != WorkItemState.QUEUED) {

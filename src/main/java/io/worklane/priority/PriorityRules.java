@@ -64,6 +64,14 @@ class PriorityRules {
         }
     });
 
+    /** service-level.dmn named a schema or calendar that the table does not have: the rules' mistake. */
+    static final class NoSuchName extends IllegalStateException {
+
+        NoSuchName(String message) {
+            super(message);
+        }
+    }
+
     /** A name's schema or calendar, and the ids of the decision versions it was read from. */
     private record Parsed(List<String> decisionIds, Object value) {
     }
@@ -107,17 +115,25 @@ class PriorityRules {
 
     /** The id of the latest deployed version of a decision ({@link LatestDecisions}). */
     String latestDecisionId(String decisionKey) {
-        return ((DecisionDefinitionEntity) latestDecisions(decisionKey).get(0)).getId();
-    }
-
-    private List<DmnDecision> latestDecisions(String... decisionKeys) {
-        return latestDecisions.of(decisionKeys);
+        return ((DecisionDefinitionEntity) latestDecisions.of(decisionKey).get(0)).getId();
     }
 
     @SuppressWarnings("unchecked")
     private <T> T latest(String name, Map<String, Object> inputs, Function<List<DmnDecision>, T> parse,
             String... decisionKeys) {
-        List<DmnDecision> decisions = latestDecisions(decisionKeys);
+        try {
+            return latest(latestDecisions.of(decisionKeys), name, inputs, parse, decisionKeys);
+        }
+        catch (NoSuchName e) {
+            // service-level.dmn, read from the database, may name a schema or calendar deployed with it on another
+            // node within the second this node keeps the versions it read: ask the database before failing
+            return latest(latestDecisions.read(decisionKeys), name, inputs, parse, decisionKeys);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T latest(List<DmnDecision> decisions, String name, Map<String, Object> inputs,
+            Function<List<DmnDecision>, T> parse, String... decisionKeys) {
         List<String> ids = decisions.stream().map(decision -> ((DecisionDefinitionEntity) decision).getId()).toList();
         Map<String, Object> read = new TreeMap<>();
         decisions.forEach(decision -> testedInputs(decision).forEach(path -> read.put(path, valueAt(inputs, path))));
@@ -172,7 +188,7 @@ class PriorityRules {
             String file) {
         List<Map<String, Object>> rows = evaluate(decision, inputs);
         if (rows.isEmpty()) {
-            throw new IllegalStateException("No " + what + " '" + name + "' in decisions/" + file + " (decision '"
+            throw new NoSuchName("No " + what + " '" + name + "' in decisions/" + file + " (decision '"
                     + decision.getKey() + "'), which service-level.dmn names");
         }
         return rows.get(0);

@@ -13,8 +13,12 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.spring.boot.starter.jdbc.HistoryLevelDeterminator;
+import org.camunda.bpm.spring.boot.starter.jdbc.HistoryLevelDeterminatorJdbcTemplateImpl;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,11 +46,25 @@ class WorkItemHistoryLevel extends AbstractProcessEnginePlugin {
     private static final Set<HistoryEventType> VARIABLE_EVENTS = Set.of(HistoryEventTypes.VARIABLE_INSTANCE_CREATE,
         HistoryEventTypes.VARIABLE_INSTANCE_UPDATE, HistoryEventTypes.VARIABLE_INSTANCE_DELETE);
 
+    private static final Level LEVEL = new Level();
+
+    /**
+     * The starter reads a database's level under {@code auto} before the engine starts, from a list of Camunda's own
+     * levels: it learns this one too, or it would take a database at this level for a new one.
+     */
+    WorkItemHistoryLevel(ObjectProvider<HistoryLevelDeterminator> determinators) {
+        determinators.ifAvailable(determinator -> {
+            if (determinator instanceof HistoryLevelDeterminatorJdbcTemplateImpl jdbc) {
+                jdbc.addCustomHistoryLevels(List.of(LEVEL));
+            }
+        });
+    }
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<HistoryLevel> custom = configuration.getCustomHistoryLevels() == null ? new ArrayList<>()
             : new ArrayList<>(configuration.getCustomHistoryLevels());
-        custom.add(new Level());
+        custom.add(LEVEL);
         configuration.setCustomHistoryLevels(custom);
     }
 
@@ -72,7 +90,13 @@ class WorkItemHistoryLevel extends AbstractProcessEnginePlugin {
                 return keepsActivityOf(execution);
             }
             if (VARIABLE_EVENTS.contains(eventType) && entity instanceof VariableInstanceEntity variable) {
-                return !WorkItemProcess.PROCESS_KEY.equals(processKeyOf(variable));
+                return !WorkItemProcess.PROCESS_KEY.equals(keyOf(variable.getProcessDefinitionId()));
+            }
+            // what a Tasklist form submitted: the task's own outcome reaches the row and the event log
+            if (eventType == HistoryEventTypes.FORM_PROPERTY_UPDATE) {
+                String definitionId = entity instanceof TaskEntity task ? task.getProcessDefinitionId()
+                        : entity instanceof ExecutionEntity execution ? execution.getProcessDefinitionId() : null;
+                return !WorkItemProcess.PROCESS_KEY.equals(keyOf(definitionId));
             }
             return true;
         }
@@ -86,13 +110,15 @@ class WorkItemHistoryLevel extends AbstractProcessEnginePlugin {
             return KEPT_ACTIVITY_TYPES.contains(String.valueOf(activity.getProperty("type")));
         }
 
-        private static String processKeyOf(VariableInstanceEntity variable) {
-            String definitionId = variable.getProcessDefinitionId();
-            if (definitionId == null) {
+        /** From the engine's cache of deployed definitions, which holds every definition with a running instance. */
+        private static String keyOf(String processDefinitionId) {
+            if (processDefinitionId == null) {
                 return null; // a task's or case's own variable
             }
-            return Context.getProcessEngineConfiguration().getDeploymentCache()
-                .findDeployedProcessDefinitionById(definitionId).getKey();
+            var cache = Context.getProcessEngineConfiguration().getDeploymentCache();
+            ProcessDefinitionEntity definition = cache.findProcessDefinitionFromCache(processDefinitionId);
+            return (definition != null ? definition : cache.findDeployedProcessDefinitionById(processDefinitionId))
+                .getKey();
         }
     }
 }

@@ -8,8 +8,14 @@ import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 
+import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.persister.entity.EntityPersister;
+import org.springframework.dao.DataAccessException;
+import org.springframework.orm.jpa.EntityManagerFactoryUtils;
+
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -76,10 +82,27 @@ class WorkItemTransitions {
     /**
      * The item's row, locked until the transaction ends. Read once per transaction: the delegates of one job (context,
      * service level, queue) change the same row in turn, and a row this transaction already locked is neither read
-     * again nor flushed before each change (a query would do both).
+     * again nor flushed before each change (a query would do both). A row this transaction read earlier without the
+     * lock is read again with it: another transaction may have changed it meanwhile, and this one writes the whole row.
      */
     Optional<WorkItem> lockRow(String id) {
-        return Optional.ofNullable(entityManager.find(WorkItem.class, id, LockModeType.PESSIMISTIC_WRITE));
+        try {
+            SessionImplementor session = entityManager.unwrap(SessionImplementor.class);
+            EntityPersister persister = session.getFactory().getMappingMetamodel().getEntityDescriptor(WorkItem.class);
+            Object managed = session.getPersistenceContextInternal().getEntity(session.generateEntityKey(id, persister));
+            if (managed instanceof WorkItem item) {
+                if (entityManager.getLockMode(item) != LockModeType.PESSIMISTIC_WRITE) {
+                    entityManager.refresh(item, LockModeType.PESSIMISTIC_WRITE);
+                }
+                return Optional.of(item);
+            }
+            return Optional.ofNullable(entityManager.find(WorkItem.class, id, LockModeType.PESSIMISTIC_WRITE));
+        }
+        catch (PersistenceException e) {
+            // as a repository would: a lock time-out or deadlock is a concurrency failure (409), not an error
+            DataAccessException translated = EntityManagerFactoryUtils.convertJpaAccessExceptionIfPossible(e);
+            throw translated != null ? translated : e;
+        }
     }
 
     /** Locks the row. A reference with a process instance must name the row's own: no instance changes another's item. */

@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.spring.boot.starter.jdbc.HistoryLevelDeterminator;
+import org.camunda.bpm.spring.boot.starter.jdbc.HistoryLevelDeterminatorJdbcTemplateImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -55,6 +57,20 @@ class WorkItemHistoryLevelIntegrationTests extends PostgresIntegrationTest {
         assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(instance).finished().count())
             .as("each decision's row is ended").isEqualTo(3);
         assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance).count()).isZero();
+    }
+
+    @Test
+    void theStarterReadsTheLevelBackFromTheDatabase(@Autowired HistoryLevelDeterminator determinator) {
+        var jdbcDeterminator = (HistoryLevelDeterminatorJdbcTemplateImpl) determinator;
+        String fallback = jdbcDeterminator.getDefaultHistoryLevel();
+        jdbcDeterminator.setDefaultHistoryLevel("audit");
+        try {
+            assertThat(determinator.determineHistoryLevel()).as("the database's level, not the fallback")
+                .isEqualTo(WorkItemHistoryLevel.NAME);
+        }
+        finally {
+            jdbcDeterminator.setDefaultHistoryLevel(fallback);
+        }
     }
 
     @Test
