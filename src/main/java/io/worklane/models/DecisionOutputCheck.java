@@ -2,19 +2,12 @@ package io.worklane.models;
 
 import java.util.List;
 
-import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnDecisionRequirementsGraph;
-import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableInputImpl;
-import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableOutputImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableRuleImpl;
-import org.camunda.bpm.dmn.engine.impl.spi.transform.DmnTransformListener;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
-import org.camunda.bpm.model.dmn.instance.Definitions;
-import org.camunda.bpm.model.dmn.instance.Input;
 import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.camunda.bpm.model.dmn.instance.Rule;
@@ -24,7 +17,7 @@ import org.camunda.bpm.model.dmn.instance.Rule;
  * app's start or from the Modeler: a wrong cell would otherwise fail only when an item reaches its rule. A subclass
  * names the decision and checks each of its rules' output cells; a refusal names the file, rule and output.
  */
-public abstract class DecisionOutputCheck extends AbstractProcessEnginePlugin implements DmnTransformListener {
+public abstract class DecisionOutputCheck extends AbstractProcessEnginePlugin implements DecisionTransformHook {
 
     private final String decisionId;
 
@@ -96,21 +89,5 @@ public abstract class DecisionOutputCheck extends AbstractProcessEnginePlugin im
             }
         }
         return value.toString();
-    }
-
-    @Override
-    public void transformDecision(Decision decision, DmnDecision transformed) {
-    }
-
-    @Override
-    public void transformDecisionTableInput(Input input, DmnDecisionTableInputImpl transformed) {
-    }
-
-    @Override
-    public void transformDecisionTableOutput(Output output, DmnDecisionTableOutputImpl transformed) {
-    }
-
-    @Override
-    public void transformDecisionRequirementsGraph(Definitions definitions, DmnDecisionRequirementsGraph graph) {
     }
 }

@@ -8,11 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnDecisionRequirementsGraph;
-import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableInputImpl;
-import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableOutputImpl;
-import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableRuleImpl;
-import org.camunda.bpm.dmn.engine.impl.spi.transform.DmnTransformListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
@@ -20,10 +15,6 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.model.dmn.instance.Decision;
-import org.camunda.bpm.model.dmn.instance.Definitions;
-import org.camunda.bpm.model.dmn.instance.Input;
-import org.camunda.bpm.model.dmn.instance.Output;
-import org.camunda.bpm.model.dmn.instance.Rule;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +25,7 @@ import org.springframework.stereotype.Component;
  * another node is seen here within {@link #FRESH}.
  */
 @Component
-public class LatestDecisions extends AbstractProcessEnginePlugin implements DmnTransformListener {
+public class LatestDecisions extends AbstractProcessEnginePlugin implements DecisionTransformHook {
 
     static final Duration FRESH = Duration.ofSeconds(1);
 
@@ -109,21 +100,5 @@ public class LatestDecisions extends AbstractProcessEnginePlugin implements DmnT
                 known.remove(key);
             });
         }
-    }
-
-    @Override
-    public void transformDecisionTableInput(Input input, DmnDecisionTableInputImpl transformed) {
-    }
-
-    @Override
-    public void transformDecisionTableOutput(Output output, DmnDecisionTableOutputImpl transformed) {
-    }
-
-    @Override
-    public void transformDecisionTableRule(Rule rule, DmnDecisionTableRuleImpl transformed) {
-    }
-
-    @Override
-    public void transformDecisionRequirementsGraph(Definitions definitions, DmnDecisionRequirementsGraph graph) {
     }
 }
