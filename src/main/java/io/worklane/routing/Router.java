@@ -86,7 +86,7 @@ public class Router {
             return false;
         }
         RoutingRepository.Target target = queued.get();
-        List<RoutingRepository.ReadyAgent> qualified = repository.readyAgentsWithSkills()
+        List<RoutingRepository.ReadyAgent> qualified = repository.readyAgentsWithSkills(target.key())
             .stream()
             .filter(agent -> qualifies(target, agent.id(), agent.skills(), agent.groups()))
             .toList();

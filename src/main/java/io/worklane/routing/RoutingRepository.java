@@ -81,7 +81,8 @@ class RoutingRepository {
 
     private static final String QUEUED_ITEM = """
             SELECT w.id, w.process_instance_id, w.priority, w.queued_at, w.target_level, w.target_expression,
-                   w.media_type, w.department, w.preferred_agent, w.declined_by
+                   w.media_type, w.department, w.preferred_agent, w.declined_by, w.target_group, w.target_skill,
+                   w.target_min_proficiency
               FROM work_item w
              WHERE w.id = :id AND w.state = 'QUEUED'
             """;
@@ -106,12 +107,22 @@ class RoutingRepository {
      * Fair share: the agent idle the longest comes first, idle since their last offer, their last freed slot or
      * becoming READY, whichever is latest.
      */
+    /** The placeholder: what else a ready agent must have (the item's routing key, where it has one). */
     private static final String READY_AGENTS_WITH_SKILLS = """
             SELECT a.id, s.skill, s.proficiency
               FROM agent a LEFT JOIN agent_skill s ON s.agent_id = a.id
-             WHERE a.presence = 'READY'
+             WHERE a.presence = 'READY' %s
              ORDER BY GREATEST(COALESCE(a.last_assigned_at, a.presence_since), COALESCE(a.last_released_at, a.presence_since),
                       a.presence_since) ASC, a.id
+            """;
+
+    private static final String HAS_KEY_SKILL = """
+            AND EXISTS (SELECT 1 FROM agent_skill k WHERE k.agent_id = a.id AND k.skill = :skill
+                                                      AND k.proficiency >= :minProficiency)
+            """;
+
+    private static final String IN_KEY_GROUP = """
+            AND EXISTS (SELECT 1 FROM agent_group g WHERE g.agent_id = a.id AND g.group_name = :group)
             """;
 
     private static final String ALL_AGENTS_WITH_SKILLS = """
@@ -147,7 +158,15 @@ class RoutingRepository {
     }
 
     /** A queued item with what decides who may take it. */
-    record Target(QueuedItem item, String preferredAgent, String declinedBy) {
+    /**
+     * @param key what every agent its target accepts has ({@link io.worklane.workitem.RoutingTarget#routingKey}); null:
+     *        only the preferred agent
+     */
+    record Target(QueuedItem item, String preferredAgent, String declinedBy, Key key) {
+    }
+
+    /** A routing key's parts: the group (null: any) and the skill at a proficiency (null: none needed). */
+    record Key(String group, String skill, int minProficiency) {
     }
 
     /** A ready agent, locked until the transaction ends; {@code answerMode} null: as configured. */
@@ -226,7 +245,10 @@ class RoutingRepository {
     Optional<Target> queuedItem(String id) {
         return jdbc.query(QUEUED_ITEM, new MapSqlParameterSource("id", id),
                 (row, n) -> new Target(QUEUED.mapRow(row, n), row.getString("preferred_agent"),
-                        row.getString("declined_by")))
+                        row.getString("declined_by"), RoutingTargets.PREFERRED.equals(row.getString("target_level"))
+                                ? null
+                                : new Key(row.getString("target_group"), row.getString("target_skill"),
+                                        row.getInt("target_min_proficiency"))))
             .stream()
             .findFirst();
     }
@@ -246,9 +268,25 @@ class RoutingRepository {
         jdbc.update(MARK_RELEASED, agent(agentId).addValue("now", now.atOffset(ZoneOffset.UTC)));
     }
 
-    List<ReadyAgent> readyAgentsWithSkills() {
+    /**
+     * The ready agents who have what the key names, with all their skills and groups, the longest idle first: an
+     * item's router reads only the agents who may take it, not every ready agent.
+     *
+     * @param key null: every ready agent
+     */
+    List<ReadyAgent> readyAgentsWithSkills(Key key) {
         Map<String, Map<String, Integer>> agents = new LinkedHashMap<>();
-        jdbc.query(READY_AGENTS_WITH_SKILLS, new MapSqlParameterSource(), row -> {
+        MapSqlParameterSource parameters = new MapSqlParameterSource();
+        StringBuilder having = new StringBuilder();
+        if (key != null && key.skill() != null) {
+            having.append(HAS_KEY_SKILL);
+            parameters.addValue("skill", key.skill()).addValue("minProficiency", key.minProficiency());
+        }
+        if (key != null && key.group() != null) {
+            having.append(IN_KEY_GROUP);
+            parameters.addValue("group", key.group());
+        }
+        jdbc.query(READY_AGENTS_WITH_SKILLS.formatted(having), parameters, row -> {
             Map<String, Integer> skills = agents.computeIfAbsent(row.getString("id"), id -> new LinkedHashMap<>());
             if (row.getString("skill") != null) {
                 skills.put(row.getString("skill"), row.getInt("proficiency"));

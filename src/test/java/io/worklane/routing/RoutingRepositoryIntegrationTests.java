@@ -81,6 +81,38 @@ class RoutingRepositoryIntegrationTests extends PostgresIntegrationTest {
         assertThat(plan.text()).contains("work_item_routing_key_idx").doesNotContain("Seq Scan");
     }
 
+    @Test
+    void anItemsRouterReadsOnlyTheReadyAgentsWhoHaveItsKey() {
+        agentRow("ann", Map.of("Sales Processing", 7), Set.of("Key Accounts"));
+        agentRow("bob", Map.of("Sales Processing", 3), Set.of("Key Accounts"));
+        agentRow("cy", Map.of("Sales Processing", 9, "Finance Processing", 2), Set.of());
+        agentRow("dee", Map.of("Finance Processing", 8), Set.of("Key Accounts"));
+        agentRow("eve", Map.of("Sales Processing", 9), Set.of("Key Accounts"));
+        jdbc.update("UPDATE agent SET presence = 'NOT_READY', presence_reason = 'Pause' WHERE id = 'eve'");
+
+        assertThat(repository.readyAgentsWithSkills(new RoutingRepository.Key(null, "Sales Processing", 5)))
+            .extracting(RoutingRepository.ReadyAgent::id).containsExactlyInAnyOrder("ann", "cy");
+        assertThat(repository.readyAgentsWithSkills(new RoutingRepository.Key("Key Accounts", "Sales Processing", 5)))
+            .singleElement().satisfies(agent -> {
+                assertThat(agent.id()).isEqualTo("ann");
+                assertThat(agent.groups()).containsExactly("Key Accounts");
+            });
+        assertThat(repository.readyAgentsWithSkills(new RoutingRepository.Key("Key Accounts", null, 0)))
+            .extracting(RoutingRepository.ReadyAgent::id).containsExactlyInAnyOrder("ann", "bob", "dee");
+        assertThat(repository.readyAgentsWithSkills(new RoutingRepository.Key(null, null, 0)))
+            .extracting(RoutingRepository.ReadyAgent::id).containsExactlyInAnyOrder("ann", "bob", "cy", "dee");
+        assertThat(repository.readyAgentsWithSkills(null)).as("the preferred level reads every ready agent")
+            .hasSize(4).filteredOn(agent -> agent.id().equals("cy")).singleElement()
+            .satisfies(agent -> assertThat(agent.skills()).containsEntry("Finance Processing", 2).hasSize(2));
+    }
+
+    private void agentRow(String id, Map<String, Integer> skills, Set<String> groups) {
+        agentRow(id);
+        skills.forEach((skill, proficiency) -> jdbc.update(
+                "INSERT INTO agent_skill (agent_id, skill, proficiency) VALUES (?, ?, ?)", id, skill, proficiency));
+        groups.forEach(group -> jdbc.update("INSERT INTO agent_group (agent_id, group_name) VALUES (?, ?)", id, group));
+    }
+
     private void agentRow(String id) {
         jdbc.update("INSERT INTO agent (id, display_name, presence, presence_since) VALUES (?, ?, 'READY', now())", id,
                 id);
