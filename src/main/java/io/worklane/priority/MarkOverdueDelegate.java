@@ -1,6 +1,5 @@
 package io.worklane.priority;
 
-
 import java.time.Clock;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,6 +1,5 @@
 package io.worklane.priority;
 
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;

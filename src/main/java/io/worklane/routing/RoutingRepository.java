@@ -105,9 +105,9 @@ class RoutingRepository {
 
     /**
      * Fair share: the agent idle the longest comes first, idle since their last offer, their last freed slot or
-     * becoming READY, whichever is latest.
+     * becoming READY, whichever is latest. The placeholder: what else a ready agent must have (the item's routing
+     * key, where it has one).
      */
-    /** The placeholder: what else a ready agent must have (the item's routing key, where it has one). */
     private static final String READY_AGENTS_WITH_SKILLS = """
             SELECT a.id, s.skill, s.proficiency
               FROM agent a LEFT JOIN agent_skill s ON s.agent_id = a.id
@@ -157,8 +157,9 @@ class RoutingRepository {
     record Profile(Map<String, Integer> skills, Set<String> groups) {
     }
 
-    /** A queued item with what decides who may take it. */
     /**
+     * A queued item with what decides who may take it.
+     *
      * @param key what every agent its target accepts has ({@link io.worklane.workitem.RoutingTarget#routingKey}); null:
      *        only the preferred agent
      */

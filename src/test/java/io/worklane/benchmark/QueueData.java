@@ -1,10 +1,14 @@
 package io.worklane.benchmark;
 
+import static org.awaitility.Awaitility.await;
+
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -156,12 +160,18 @@ final class QueueData {
 
     /**
      * Rows inserted, updated and deleted in this database so far, by every session: PostgreSQL's statistics, which
-     * a session reports after its transaction at most once a second; the wait lets the last reports arrive.
+     * a session reports after its transaction at most once a second; read until the count stops moving.
      */
-    long rowsWritten() throws InterruptedException {
-        Thread.sleep(2_000);
-        return jdbc.queryForObject("""
-                SELECT tup_inserted + tup_updated + tup_deleted FROM pg_stat_database WHERE datname = current_database()
-                """, Long.class);
+    long rowsWritten() {
+        AtomicLong last = new AtomicLong(-1);
+        await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1_100))
+            .until(() -> {
+                long now = jdbc.queryForObject("""
+                        SELECT tup_inserted + tup_updated + tup_deleted FROM pg_stat_database
+                         WHERE datname = current_database()
+                        """, Long.class);
+                return now == last.getAndSet(now);
+            });
+        return last.get();
     }
 }

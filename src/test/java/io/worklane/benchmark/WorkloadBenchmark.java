@@ -277,7 +277,7 @@ class WorkloadBenchmark extends PostgresIntegrationTest {
      * Every real item reaches its next priority step at once; the clock runs until the job executor has fired all
      * those timers (each fired one is replaced by its next step's, due later). No agents: nothing is offered.
      */
-    private double reprioritizeAll(QueueData data) throws InterruptedException {
+    private double reprioritizeAll(QueueData data) {
         int timers = data.reprioritizationTimers();
         assertThat(timers).as("a reprioritization timer per real item").isEqualTo(REAL_ITEMS);
         long rows = data.rowsWritten();
