@@ -1,5 +1,6 @@
 package io.worklane.agent;
 
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,16 +36,18 @@ public class Slots {
     /**
      * Per agent and media type: slots taken and capacity. Media types the agent holds items of but has no capacity
      * for are listed too (capacity 0), so the load shown is the whole load. {@code %1$s}: the states that take a slot;
-     * {@code %2$s}: which agents or media types (pushed into both branches of the union, each then an index lookup).
+     * {@code %2$s} and {@code %3$s}: which agents or media types, in each branch of the union, so that each is an
+     * index lookup (PostgreSQL pushes an outer condition down into the branches, H2 does not: it read every item
+     * ever assigned).
      */
     private static final String LOAD = """
             SELECT m.agent_id, m.media_type, COALESCE(c.max_items, 0) AS capacity, COUNT(w.id) AS taken
-              FROM (SELECT agent_id, media_type FROM agent_capacity
+              FROM (SELECT agent_id, media_type FROM agent_capacity WHERE %2$s
                     UNION
-                    SELECT assignee, media_type FROM work_item WHERE assignee IS NOT NULL AND state IN (%1$s)) m
+                    SELECT assignee, media_type FROM work_item
+                     WHERE assignee IS NOT NULL AND state IN (%1$s) AND %3$s) m
               LEFT JOIN agent_capacity c ON c.agent_id = m.agent_id AND c.media_type = m.media_type
               LEFT JOIN work_item w ON w.assignee = m.agent_id AND w.media_type = m.media_type AND w.state IN (%1$s)
-             WHERE %2$s
              GROUP BY m.agent_id, m.media_type, c.max_items
             """;
 
@@ -62,7 +65,8 @@ public class Slots {
     }
 
     /** The states that take a slot, and the statement for each scope. */
-    private record Rule(Set<WorkItemState> slotStates, String ofAgent, String ofMediaType, String ofEveryone) {
+    private record Rule(Set<WorkItemState> slotStates, String ofAgent, String ofMediaType, String ofAgents,
+            String ofEveryone) {
 
         static Rule of(boolean parkedItemsCount) {
             Set<WorkItemState> slotStates = parkedItemsCount
@@ -70,8 +74,11 @@ public class Slots {
                     : EnumSet.of(WorkItemState.OFFERED, WorkItemState.IN_PROGRESS);
             // enum names, not input: safe as literals, and literals let the planner use the statistics per state
             String states = slotStates.stream().map(state -> "'" + state.name() + "'").collect(Collectors.joining(", "));
-            return new Rule(slotStates, LOAD.formatted(states, "m.agent_id = :agentId"),
-                    LOAD.formatted(states, "m.media_type = :mediaType"), LOAD.formatted(states, "TRUE"));
+            return new Rule(slotStates, LOAD.formatted(states, "agent_id = :agentId", "assignee = :agentId"),
+                    LOAD.formatted(states, "media_type = :mediaType", "media_type = :mediaType"),
+                    LOAD.formatted(states, "agent_id IN (:agentIds) AND media_type = :mediaType",
+                            "assignee IN (:agentIds) AND media_type = :mediaType"),
+                    LOAD.formatted(states, "TRUE", "TRUE"));
         }
     }
 
@@ -110,6 +117,18 @@ public class Slots {
     public Map<String, Load> ofMediaType(String mediaType) {
         Map<String, Load> load = new LinkedHashMap<>();
         jdbc.query(rule.ofMediaType(), new MapSqlParameterSource("mediaType", mediaType),
+                row -> { load.put(row.getString("agent_id"), load(row)); });
+        return load;
+    }
+
+    /** The load of one media type of these agents, by agent (those without capacity or items of it left out). */
+    @Transactional(readOnly = true)
+    public Map<String, Load> ofAgents(Collection<String> agentIds, String mediaType) {
+        Map<String, Load> load = new LinkedHashMap<>();
+        if (agentIds.isEmpty()) {
+            return load;
+        }
+        jdbc.query(rule.ofAgents(), new MapSqlParameterSource("mediaType", mediaType).addValue("agentIds", agentIds),
                 row -> { load.put(row.getString("agent_id"), load(row)); });
         return load;
     }

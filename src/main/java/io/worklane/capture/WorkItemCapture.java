@@ -1,10 +1,15 @@
 package io.worklane.capture;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.worklane.security.Caller;
 import io.worklane.web.Problems;
@@ -20,9 +25,11 @@ public class WorkItemCapture {
     private final WorkItems workItems;
     private final TransactionTemplate transaction;
     private final CaptureRules rules;
+    private final ObjectMapper json;
 
     WorkItemCapture(RuntimeService runtimeService, WorkItems workItems, TransactionTemplate transaction,
-            CaptureRules rules) {
+            CaptureRules rules, ObjectMapper json) {
+        this.json = json;
         this.runtimeService = runtimeService;
         this.workItems = workItems;
         this.transaction = transaction;
@@ -31,6 +38,24 @@ public class WorkItemCapture {
 
     /** The outcome of a capture: the item, and whether this call created it. */
     public record Captured(WorkItemView item, boolean created) {
+    }
+
+    /**
+     * Captures an item for a source system from its capture attributes (the body {@code POST /api/work-items}
+     * takes), under the same rules: the what-if simulation's arrivals.
+     */
+    public Captured captureAs(String sourceSystem, String externalId, Map<String, Object> attributes) {
+        Map<String, Object> body = new HashMap<>(attributes);
+        body.put("externalId", externalId);
+        body.put("sourceSystem", sourceSystem);
+        CaptureRequest request;
+        try {
+            request = json.convertValue(body, CaptureRequest.class);
+        }
+        catch (IllegalArgumentException e) {
+            throw Problems.invalid("The item's attributes are not a capture body: " + e.getMessage());
+        }
+        return capture(request, new Caller(sourceSystem, Set.of()));
     }
 
     Captured capture(CaptureRequest request, Caller caller) {

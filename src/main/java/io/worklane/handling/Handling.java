@@ -12,7 +12,7 @@ import io.worklane.workitem.WorkItemView;
 
 /** The handling actions over the API: the same choices as the form, completing the same task. */
 @Service
-class Handling {
+public class Handling {
 
     private static final AgentTasks.AgentTask HANDLE = new AgentTasks.AgentTask(WorkItemState.IN_PROGRESS,
             HandlingFormVariables.HANDLE_TASK, HandlingProblems.NotInHandling::new, "the handling choice");
@@ -25,8 +25,13 @@ class Handling {
         this.rules = rules;
     }
 
+    /** The agent marks the item done, as "Mark done" in the form. */
+    public WorkItemView markDone(String agentId, String itemId) {
+        return act(agentId, itemId, HandlingAction.DONE, HandlingRequest.NONE);
+    }
+
     /** @throws HandlingProblems.NotInHandling unless the agent is handling the item now */
-    public WorkItemView act(String agentId, String itemId, HandlingAction action, HandlingRequest request) {
+    WorkItemView act(String agentId, String itemId, HandlingAction action, HandlingRequest request) {
         return agentTasks.complete(agentId, itemId, HANDLE, item -> {
             Map<String, Object> choice = new HashMap<>();
             choice.put(WorkItemProcess.HANDLING_ACTION, action.name());

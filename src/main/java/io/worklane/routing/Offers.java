@@ -12,7 +12,7 @@ import io.worklane.workitem.WorkItemView;
 
 /** An agent answers an offer over the API, as the "Answer offer" task in Tasklist would. */
 @Service
-class Offers {
+public class Offers {
 
     static final String ANSWER_TASK = "Activity_AnswerOffer";
     private static final AgentTasks.AgentTask ANSWER_OFFER =

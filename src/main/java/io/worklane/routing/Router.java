@@ -74,7 +74,8 @@ public class Router {
 
     /**
      * Offers a newly queued or widened item (or one whose priority a supervisor set) to the longest idle ready agent
-     * that matches it.
+     * that matches it and has a free slot for it (read without a lock: an agent freed meanwhile is filled by its own
+     * release).
      *
      * @return whether to try again shortly: nothing was offered, the item is still queued, and a qualified agent
      *         with a free slot for it was passed over (its row held by another offer that had read the queue before
@@ -86,12 +87,14 @@ public class Router {
             return false;
         }
         RoutingRepository.Target target = queued.get();
+        String mediaType = target.item().mediaType();
         List<RoutingRepository.ReadyAgent> qualified = repository.readyAgentsWithSkills(target.key())
             .stream()
             .filter(agent -> qualifies(target, agent.id(), agent.skills(), agent.groups()))
             .toList();
-        List<RoutingRepository.ReadyAgent> tried = qualified.subList(0,
-                Math.min(qualified.size(), properties.candidateAgents()));
+        List<RoutingRepository.ReadyAgent> tried = withFreeSlot(qualified, mediaType).stream()
+            .limit(properties.candidateAgents())
+            .toList();
         for (RoutingRepository.ReadyAgent agent : tried) {
             // the agent's best item keeps distribution order; this one directly when it lies beyond the scan
             var offered = offerNextItemTo(agent.id());
@@ -102,12 +105,21 @@ public class Router {
             }
         }
         return !tried.isEmpty() && repository.queuedItem(workItemId).isPresent()
-                && hasFreeSlot(tried, target.item().mediaType());
+                && !withFreeSlot(tried, mediaType).isEmpty();
     }
 
-    private boolean hasFreeSlot(List<RoutingRepository.ReadyAgent> agents, String mediaType) {
-        Map<String, Slots.Load> loads = slots.ofMediaType(mediaType);
-        return agents.stream().map(agent -> loads.get(agent.id())).anyMatch(load -> load != null && load.free());
+    /** The agents with a free slot for the media type, in their order: one read of just their loads. */
+    private List<RoutingRepository.ReadyAgent> withFreeSlot(List<RoutingRepository.ReadyAgent> agents,
+            String mediaType) {
+        if (agents.isEmpty()) {
+            return agents;
+        }
+        Map<String, Slots.Load> loads = slots.ofAgents(agents.stream().map(RoutingRepository.ReadyAgent::id).toList(),
+                mediaType);
+        return agents.stream().filter(agent -> {
+            Slots.Load load = loads.get(agent.id());
+            return load != null && load.free();
+        }).toList();
     }
 
     /** An item left the agent (done, declined, parked, transferred, ...): they are busy until now, then filled. */

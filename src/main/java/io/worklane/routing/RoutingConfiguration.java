@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 @Configuration
@@ -20,6 +21,7 @@ class RoutingConfiguration {
 
     /** Routing runs off the request and job-executor threads, so capture and agent calls answer at once. */
     @Bean(EXECUTOR)
+    @Profile("!simulation") // a simulation runs routing on its own thread (io.worklane.simulation.DeferredRouting)
     ThreadPoolTaskExecutor routingExecutor() {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         executor.setThreadNamePrefix("routing-");

@@ -14,6 +14,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -32,6 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * sees only its own items, an agent only itself) are checked in the controllers.
  */
 @Configuration
+@ConditionalOnWebApplication // a what-if run (io.worklane.simulation) serves nothing
 class SecurityConfiguration {
 
     @Bean

@@ -1,0 +1,79 @@
+package io.worklane.simulation;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.worklane.WorklaneApplication;
+
+/**
+ * One simulated run, in a JVM of its own ({@code simulate-run <run.json> <figures.json>}): starts the application
+ * with the {@code simulation} profile on a new in-memory database, runs the scenario, writes its figures.
+ */
+public final class SimulationRun {
+
+    public static final String COMMAND = "simulate-run";
+    public static final String PROFILE = "simulation";
+
+    /** What a run is given: its name and scenario. */
+    record Input(String name, Scenario scenario) {
+    }
+
+    private SimulationRun() {
+    }
+
+    /** @return the exit status: 0 when the figures are written */
+    public static int run(String[] args) {
+        if (args.length != 2) {
+            System.err.println("usage: " + COMMAND + " <run.json> <figures.json>");
+            return 2;
+        }
+        try {
+            Input input = SimulationJson.MAPPER.readValue(Path.of(args[0]).toFile(), Input.class);
+            RunFigures figures = simulate(input);
+            Path out = Path.of(args[1]);
+            Path partial = out.resolveSibling(out.getFileName() + ".partial");
+            SimulationJson.MAPPER.writeValue(partial.toFile(), figures);
+            Files.move(partial, out, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return 0;
+        }
+        catch (IOException | RuntimeException e) {
+            System.err.println("The simulation failed: " + e);
+            e.printStackTrace();
+            return 1;
+        }
+    }
+
+    static RunFigures simulate(Input input) {
+        long started = System.nanoTime();
+        SpringApplication application = new SpringApplication(WorklaneApplication.class);
+        application.setAdditionalProfiles(PROFILE);
+        application.setBannerMode(Banner.Mode.OFF);
+        String database = "jdbc:h2:mem:simulation-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        try (ConfigurableApplicationContext context = application.run("--spring.datasource.url=" + database)) {
+            DayLog day = context.getBean(VirtualDay.class).run(input.scenario());
+            Map<String, RunFigures.ItemRow> rows = new HashMap<>();
+            context.getBean(JdbcTemplate.class).query(
+                    "SELECT id, department, customer_segment, due_at FROM work_item", row -> {
+                        Timestamp due = row.getTimestamp("due_at");
+                        rows.put(row.getString("id"), new RunFigures.ItemRow(row.getString("id"),
+                                row.getString("department"), row.getString("customer_segment"),
+                                due == null ? null : due.toInstant()));
+                    });
+            return RunFigures.of(input.name(), day, rows, (System.nanoTime() - started) / 1e9);
+        }
+        finally {
+            ClockUtil.reset();
+        }
+    }
+}

@@ -1,0 +1,385 @@
+package io.worklane.simulation;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.function.Consumer;
+
+import org.apache.commons.math3.random.RandomGenerator;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+
+import io.worklane.agent.AgentProfile;
+import io.worklane.agent.Agents;
+import io.worklane.agent.Presence;
+import io.worklane.agent.PresenceChange;
+import io.worklane.capture.WorkItemCapture;
+import io.worklane.handling.Handling;
+import io.worklane.routing.Offers;
+
+/**
+ * Runs one scenario through the real process, decisions and router: moves Camunda's clock from one planned event
+ * or timer to the next, runs the jobs that are due and the routing they ask for, and lets the simulated agents
+ * answer and finish what they are given. One thread; the same scenario gives the same day.
+ */
+@Component
+@Profile(SimulationRun.PROFILE)
+class VirtualDay {
+
+    private static final Logger log = LoggerFactory.getLogger(VirtualDay.class);
+    static final String SOURCE_SYSTEM = "simulation";
+    private static final String ANSWER_TASK = "Activity_AnswerOffer";
+    private static final String HANDLE_TASK = "Activity_HandleWorkItem";
+    private static final int BACKLOG_POINTS = 96;
+    /** With {@code drain}, the clock stops this long after the arrivals end at the latest. */
+    private static final Duration MAX_DRAIN = Duration.ofDays(30);
+    /**
+     * Jobs that may run (retries left, not suspended), read directly: the engine's job query maps whole entities,
+     * and a day asks this tens of thousands of times. Every job has a due date (ensure-job-due-date-not-null).
+     */
+    private static final String NEXT_JOB_DUE = "SELECT MIN(DUEDATE_) FROM ACT_RU_JOB WHERE RETRIES_ > 0 AND SUSPENSION_STATE_ = 1";
+    private static final String JOBS_DUE = """
+            SELECT ID_ FROM ACT_RU_JOB WHERE RETRIES_ > 0 AND SUSPENSION_STATE_ = 1 AND DUEDATE_ <= ?
+             ORDER BY DUEDATE_, ID_ LIMIT 100
+            """;
+
+    private final ManagementService managementService;
+    private final RepositoryService repositoryService;
+    private final IdentityService identityService;
+    private final WorkItemCapture capture;
+    private final Agents agents;
+    private final Offers offers;
+    private final Handling handling;
+    private final DeferredRouting routing;
+    private final TaskWatch tasks;
+    private final JdbcTemplate jdbc;
+    private final Duration ronaTimeout;
+
+    VirtualDay(ManagementService managementService, RepositoryService repositoryService,
+            IdentityService identityService, WorkItemCapture capture, Agents agents, Offers offers, Handling handling,
+            DeferredRouting routing, TaskWatch tasks, JdbcTemplate jdbc,
+            org.springframework.core.env.Environment environment) {
+        this.managementService = managementService;
+        this.repositoryService = repositoryService;
+        this.identityService = identityService;
+        this.capture = capture;
+        this.agents = agents;
+        this.offers = offers;
+        this.handling = handling;
+        this.routing = routing;
+        this.tasks = tasks;
+        this.jdbc = jdbc;
+        this.ronaTimeout = environment.getProperty("worklane.routing.rona-timeout", Duration.class,
+                Duration.ofMinutes(2));
+    }
+
+    /** A planned happening: an arrival, an agent's change or action. */
+    private record Planned(Instant at, long order, Runnable action) {
+    }
+
+    private final PriorityQueue<Planned> plan = new PriorityQueue<>(
+            Comparator.comparing(Planned::at).thenComparingLong(Planned::order));
+    private long planned;
+    private DayLog day;
+    private Scenario scenario;
+    private RandomStreams random;
+    private final Map<String, AgentState> agentStates = new HashMap<>();
+    private final Map<String, Double> handleQuantiles = new HashMap<>();
+    private final Map<String, Double> recordedHandleSeconds = new HashMap<>();
+    private int openItems;
+    private int arrivalsLeft;
+
+    /** What the day knows of an agent's presence: READY when on shift, not on a break or a pause, not after RONA. */
+    private static final class AgentState {
+        boolean onShift;
+        int away;
+        String awayReason;
+        boolean rona;
+
+        Presence wanted() {
+            if (!onShift) {
+                return Presence.LOGGED_OUT;
+            }
+            return away > 0 || rona ? Presence.NOT_READY : Presence.READY;
+        }
+    }
+
+    DayLog run(Scenario scenario) {
+        this.scenario = scenario;
+        this.day = new DayLog();
+        day.start = scenario.start();
+        this.random = new RandomStreams(scenario.seed());
+        ClockUtil.setCurrentTime(Date.from(scenario.start()));
+        deploy(scenario.models());
+        List<Arrival> arrivals = Arrival.of(scenario, random);
+        arrivalsLeft = arrivals.size();
+        arrivals.forEach(arrival -> at(arrival.at(), () -> arrive(arrival)));
+        rosterUp();
+        Instant limit = scenario.drain() ? scenario.end().plus(MAX_DRAIN) : scenario.end();
+        Duration sampleEvery = Duration.ofSeconds(Math.max(60, scenario.length().toSeconds() / BACKLOG_POINTS));
+        Instant nextSample = scenario.start();
+        while (true) {
+            Instant next = nextMoment();
+            if (next == null || next.isAfter(limit) || scenario.drain() && arrivalsLeft == 0 && openItems == 0) {
+                break;
+            }
+            while (!nextSample.isAfter(next) && !nextSample.isAfter(scenario.end())) {
+                sampleBacklog(nextSample);
+                nextSample = nextSample.plus(sampleEvery);
+            }
+            ClockUtil.setCurrentTime(Date.from(next));
+            while (!plan.isEmpty() && !plan.peek().at().isAfter(next)) {
+                plan.poll().action().run();
+                settle();
+            }
+            settle();
+        }
+        Instant end = scenario.drain() ? ClockUtil.now().toInstant() : scenario.end();
+        while (!nextSample.isAfter(end)) {
+            sampleBacklog(nextSample);
+            nextSample = nextSample.plus(sampleEvery);
+        }
+        day.end = end;
+        return day;
+    }
+
+    /** The earliest planned event or job due date. */
+    private Instant nextMoment() {
+        Instant nextPlanned = plan.isEmpty() ? null : plan.peek().at();
+        Timestamp firstDue = jdbc.queryForObject(NEXT_JOB_DUE, Timestamp.class);
+        Instant nextJob = firstDue == null ? null : firstDue.toInstant();
+        if (nextJob != null && nextJob.isBefore(ClockUtil.now().toInstant())) {
+            nextJob = ClockUtil.now().toInstant();
+        }
+        if (nextPlanned == null) {
+            return nextJob;
+        }
+        return nextJob == null || nextPlanned.isBefore(nextJob) ? nextPlanned : nextJob;
+    }
+
+    /** Runs the due jobs and the routing they ask for until nothing is left at this instant; then the agents act. */
+    private void settle() {
+        boolean more = true;
+        while (more) {
+            routing.runPending();
+            List<String> due = jdbc.queryForList(JOBS_DUE, String.class, ClockUtil.now());
+            for (String job : due) {
+                try {
+                    managementService.executeJob(job);
+                }
+                catch (RuntimeException e) {
+                    day.failedJobs++;
+                    log.debug("Job {} failed at {}", job, ClockUtil.now(), e);
+                }
+                routing.runPending();
+            }
+            more = !due.isEmpty();
+            // the agents' answers and choices are planned, never taken at once: nothing more to run now
+            tasks.take().forEach(this::onTask);
+        }
+    }
+
+    private void onTask(TaskWatch.AgentTask task) {
+        DayLog.Item item = day.items.get(task.itemId());
+        if (item == null) {
+            return;
+        }
+        Instant now = ClockUtil.now().toInstant();
+        if (item.firstOfferAt == null) {
+            item.firstOfferAt = now;
+        }
+        if (ANSWER_TASK.equals(task.taskKey())) {
+            if (random.answers().nextDouble() < scenario.answering().missRate()) {
+                day.missedOffers++;
+                // RONA: the process takes the offer back and sets the agent NOT_READY; they come back later
+                at(now.plus(ronaTimeout).plus(scenario.answering().readyAgainAfter()), () -> readyAfterRona(task.agentId()));
+                agentStates.get(task.agentId()).rona = true;
+            }
+            else {
+                double seconds = -scenario.answering().meanSeconds() * Math.log(1 - random.answers().nextDouble());
+                at(now.plusNanos((long) (seconds * 1e9)), () -> act(() -> offers.answer(task.agentId(), item.id, true)));
+            }
+        }
+        else if (HANDLE_TASK.equals(task.taskKey())) {
+            item.handlingSince = now;
+            double seconds = handleSeconds(item.id);
+            at(now.plusNanos((long) (seconds * 1e9)), () -> finish(item, task.agentId()));
+        }
+    }
+
+    private void finish(DayLog.Item item, String agentId) {
+        Instant now = ClockUtil.now().toInstant();
+        if (act(() -> handling.markDone(agentId, item.id))) {
+            double seconds = java.time.Duration.between(item.handlingSince, now).toNanos() / 1e9;
+            item.handleSeconds += seconds;
+            item.doneAt = now;
+            item.doneBy = agentId;
+            DayLog.AgentDay agent = day.agents.get(agentId);
+            agent.itemsDone++;
+            agent.handleSeconds += seconds;
+            openItems--;
+        }
+    }
+
+    /** An agent's answer or handling choice; refused when the process moved on meanwhile (e.g. RONA). */
+    private boolean act(Runnable action) {
+        try {
+            action.run();
+            return true;
+        }
+        catch (ErrorResponseException refused) {
+            day.refusedAgentActions++;
+            return false;
+        }
+    }
+
+    private double handleSeconds(String itemId) {
+        Double recorded = recordedHandleSeconds.get(itemId);
+        if (recorded != null) {
+            return recorded;
+        }
+        Map<String, Object> row = jdbc.queryForMap("SELECT department, request_type FROM work_item WHERE id = ?",
+                itemId);
+        String department = (String) row.get("department");
+        String requestType = (String) row.get("request_type");
+        return scenario.handleTimes().stream()
+            .filter(handleTime -> handleTime.matches(department, requestType))
+            .findFirst()
+            .map(handleTime -> handleTime.distribution().quantile(handleQuantiles.get(itemId)))
+            .orElseThrow(() -> new IllegalArgumentException("No handle time for department " + department
+                    + " and request type " + requestType + ": add one to handleTimes (null matches any)."));
+    }
+
+    private void arrive(Arrival arrival) {
+        arrivalsLeft--;
+        Instant now = ClockUtil.now().toInstant();
+        try {
+            String id = capture.captureAs(SOURCE_SYSTEM, arrival.externalId(), arrival.item()).item().id();
+            day.items.put(id, new DayLog.Item(id, now));
+            handleQuantiles.put(id, arrival.handleQuantile());
+            if (arrival.handleSeconds() != null) {
+                recordedHandleSeconds.put(id, arrival.handleSeconds());
+            }
+            openItems++;
+        }
+        catch (ErrorResponseException refused) {
+            String reason = refused.getBody().getTitle() + ": " + refused.getBody().getDetail();
+            day.refusedCaptures.merge(reason, 1, Integer::sum);
+        }
+    }
+
+    private void deploy(Map<String, String> models) {
+        if (!models.isEmpty()) {
+            var deployment = repositoryService.createDeployment().name("simulation models");
+            models.forEach(deployment::addString);
+            deployment.deploy();
+        }
+    }
+
+    private void rosterUp() {
+        for (RosterAgent template : scenario.roster()) {
+            for (RosterAgent agent : template.expanded()) {
+                if (day.agents.containsKey(agent.id())) {
+                    throw new IllegalArgumentException("The roster names agent " + agent.id() + " twice.");
+                }
+                User user = identityService.newUser(agent.id());
+                user.setFirstName(agent.id());
+                identityService.saveUser(user);
+                agents.save(agent.id(), new AgentProfile(agent.id(), agent.skills(), agent.capacity(), agent.groups(),
+                        agent.answerMode()));
+                Instant shiftStart = scenario.start().plus(agent.shiftStart());
+                Instant shiftEnd = agent.shiftEnd() == null ? null : scenario.start().plus(agent.shiftEnd());
+                day.agents.put(agent.id(), new DayLog.AgentDay(agent.id(), shiftStart, shiftEnd));
+                AgentState state = new AgentState();
+                agentStates.put(agent.id(), state);
+                at(shiftStart, () -> change(agent.id(), s -> s.onShift = true));
+                if (shiftEnd != null) {
+                    at(shiftEnd, () -> change(agent.id(), s -> s.onShift = false));
+                }
+                for (RosterAgent.Break pause : agent.breaks()) {
+                    away(agent.id(), pause.reason(), scenario.start().plus(pause.from()), pause.length());
+                }
+                if (agent.pauses() != null && agent.pauses().perHour() > 0) {
+                    planPauses(agent, shiftStart, shiftEnd == null ? scenario.end() : shiftEnd);
+                }
+            }
+        }
+    }
+
+    private void planPauses(RosterAgent agent, Instant from, Instant until) {
+        RandomGenerator pauses = random.pauses();
+        double meanGap = 3600 / agent.pauses().perHour();
+        Instant at = from;
+        while (true) {
+            at = at.plusMillis((long) (-meanGap * Math.log(1 - pauses.nextDouble()) * 1000));
+            if (!at.isBefore(until)) {
+                return;
+            }
+            long seconds = (long) (-agent.pauses().meanMinutes() * 60 * Math.log(1 - pauses.nextDouble()));
+            away(agent.id(), agent.pauses().reason(), at, Duration.ofSeconds(Math.max(1, seconds)));
+        }
+    }
+
+    private void away(String agentId, String reason, Instant from, Duration length) {
+        at(from, () -> change(agentId, s -> {
+            s.away++;
+            s.awayReason = reason;
+        }));
+        at(from.plus(length), () -> change(agentId, s -> s.away--));
+    }
+
+    private void readyAfterRona(String agentId) {
+        change(agentId, s -> s.rona = false);
+    }
+
+    /** Changes what the day knows of the agent and tells Worklane when their presence changes with it. */
+    private void change(String agentId, Consumer<AgentState> change) {
+        AgentState state = agentStates.get(agentId);
+        change.accept(state);
+        Presence wanted = state.wanted();
+        String current = jdbc.queryForObject("SELECT presence FROM agent WHERE id = ?", String.class, agentId);
+        if (wanted.name().equals(current)) {
+            return;
+        }
+        switch (wanted) {
+            case READY -> agents.changePresence(agentId, new PresenceChange(Presence.READY, null));
+            case NOT_READY -> {
+                if (!state.rona) {
+                    agents.changePresence(agentId, new PresenceChange(Presence.NOT_READY, state.awayReason));
+                }
+            }
+            case LOGGED_OUT -> agents.markLoggedOut(agentId);
+        }
+    }
+
+    private void sampleBacklog(Instant at) {
+        Map<String, Long> byState = new HashMap<>();
+        jdbc.query("SELECT state, COUNT(*) FROM work_item GROUP BY state",
+                row -> {
+                    byState.put(row.getString(1), row.getLong(2));
+                });
+        long queued = byState.getOrDefault("QUEUED", 0L) + byState.getOrDefault("SCHEDULED", 0L)
+                + byState.getOrDefault("NEW", 0L);
+        long withAgents = byState.getOrDefault("OFFERED", 0L) + byState.getOrDefault("IN_PROGRESS", 0L);
+        day.backlog.add(new DayLog.BacklogPoint(at, queued, withAgents));
+    }
+
+    private void at(Instant at, Runnable action) {
+        plan.add(new Planned(at, planned++, action));
+    }
+}
