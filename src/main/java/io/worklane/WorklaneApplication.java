@@ -32,7 +32,7 @@ public class WorklaneApplication {
             System.exit(SimulationCommand.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         if (args.length > 0 && SimulationRun.COMMAND.equals(args[0])) {
-            System.exit(SimulationRun.run(Arrays.copyOfRange(args, 1, args.length)));
+            System.exit(SimulationRun.run(Arrays.copyOfRange(args, 1, args.length), WorklaneApplication.class));
         }
         SpringApplication.run(WorklaneApplication.class, args);
     }

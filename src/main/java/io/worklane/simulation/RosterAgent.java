@@ -23,7 +23,7 @@ public record RosterAgent(String id, Integer copies, Map<String, Integer> skills
         List<Break> breaks, Pauses pauses) {
 
     public RosterAgent {
-        if (id == null || !id.matches("[a-zA-Z0-9_-]{1,50}")) {
+        if (id == null || !id.matches("[a-zA-Z0-9_-]{1,64}")) {
             throw new IllegalArgumentException("a roster agent needs an id of letters, digits, '_' and '-'");
         }
         copies = copies == null ? 1 : copies;
@@ -37,7 +37,10 @@ public record RosterAgent(String id, Integer copies, Map<String, Integer> skills
         breaks = breaks == null ? List.of() : List.copyOf(breaks);
     }
 
-    /** NOT_READY with {@code reason} from {@code from} for {@code length}. */
+    /**
+     * NOT_READY with {@code reason} from {@code from} for {@code length}. A reason the application does not know
+     * stands for its first configured one.
+     */
     public record Break(String reason, Duration from, Duration length) {
     }
 

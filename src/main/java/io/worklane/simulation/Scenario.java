@@ -25,6 +25,9 @@ public record Scenario(Instant start, Duration length, Long seed, Boolean drain,
     static final Duration DEFAULT_LENGTH = Duration.ofHours(8);
 
     public Scenario {
+        if (start == null) {
+            throw new IllegalArgumentException("a scenario needs a start (an ISO-8601 instant)");
+        }
         length = length == null ? DEFAULT_LENGTH : length;
         seed = seed == null ? 1L : seed;
         drain = drain != null && drain;

@@ -14,7 +14,6 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import io.worklane.WorklaneApplication;
 
 /**
  * One simulated run, in a JVM of its own ({@code simulate-run <run.json> <figures.json>}): starts the application
@@ -32,15 +31,18 @@ public final class SimulationRun {
     private SimulationRun() {
     }
 
-    /** @return the exit status: 0 when the figures are written */
-    public static int run(String[] args) {
+    /**
+     * @param application the application class to start (the launcher's main class: this module does not know it)
+     * @return the exit status: 0 when the figures are written
+     */
+    public static int run(String[] args, Class<?> application) {
         if (args.length != 2) {
             System.err.println("usage: " + COMMAND + " <run.json> <figures.json>");
             return 2;
         }
         try {
             Input input = SimulationJson.MAPPER.readValue(Path.of(args[0]).toFile(), Input.class);
-            RunFigures figures = simulate(input);
+            RunFigures figures = simulate(input, application);
             Path out = Path.of(args[1]);
             Path partial = out.resolveSibling(out.getFileName() + ".partial");
             SimulationJson.MAPPER.writeValue(partial.toFile(), figures);
@@ -54,9 +56,9 @@ public final class SimulationRun {
         }
     }
 
-    static RunFigures simulate(Input input) {
+    static RunFigures simulate(Input input, Class<?> applicationClass) {
         long started = System.nanoTime();
-        SpringApplication application = new SpringApplication(WorklaneApplication.class);
+        SpringApplication application = new SpringApplication(applicationClass);
         application.setAdditionalProfiles(PROFILE);
         application.setBannerMode(Banner.Mode.OFF);
         String database = "jdbc:h2:mem:simulation-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";

@@ -360,11 +360,20 @@ class VirtualDay {
             case READY -> agents.changePresence(agentId, new PresenceChange(Presence.READY, null));
             case NOT_READY -> {
                 if (!state.rona) {
-                    agents.changePresence(agentId, new PresenceChange(Presence.NOT_READY, state.awayReason));
+                    agents.changePresence(agentId, new PresenceChange(Presence.NOT_READY, reasonFor(state.awayReason)));
                 }
             }
             case LOGGED_OUT -> agents.markLoggedOut(agentId);
         }
+    }
+
+    /**
+     * The reason as given when it is one this application knows, else its first: only READY or not matters to the
+     * figures (a recorded day may name reasons configured on its node only, or "Logged out" for a gap in a shift).
+     */
+    private String reasonFor(String reason) {
+        List<String> known = agents.notReadyReasons();
+        return known.contains(reason) ? reason : known.get(0);
     }
 
     private void sampleBacklog(Instant at) {

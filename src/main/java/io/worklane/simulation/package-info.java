@@ -7,6 +7,6 @@
  * ({@link SimulationLauncher}) with an in-memory database and no job executor: {@link VirtualDay} moves the
  * clock from event to event and runs the due jobs itself.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "agent", "capture", "handling", "models",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "agent", "capture", "doors", "handling", "models",
         "routing", "security", "web", "workitem" })
 package io.worklane.simulation;

@@ -59,7 +59,9 @@ final class ErlangCValidation {
         try {
             List<Future<Row>> rows = new ArrayList<>();
             for (double rho : loads) {
-                rows.add(pool.submit(() -> one(rho, arrivals, seed, workDirectory.resolve("rho-" + rho))));
+                // a seed of its own per load: their errors are independent
+                long loadSeed = seed + Math.round(rho * 100);
+                rows.add(pool.submit(() -> one(rho, arrivals, loadSeed, workDirectory.resolve("rho-" + rho))));
             }
             List<Row> done = new ArrayList<>();
             for (Future<Row> row : rows) {
