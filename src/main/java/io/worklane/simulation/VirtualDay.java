@@ -9,14 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.function.Consumer;
 
-import org.apache.commons.math3.random.RandomGenerator;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
@@ -24,10 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
-import io.worklane.agent.AgentProfile;
 import io.worklane.agent.Agents;
-import io.worklane.agent.Presence;
-import io.worklane.agent.PresenceChange;
 import io.worklane.capture.WorkItemCapture;
 import io.worklane.handling.Handling;
 import io.worklane.routing.Offers;
@@ -53,6 +47,9 @@ class VirtualDay {
      * and a day asks this tens of thousands of times. Every job has a due date (ensure-job-due-date-not-null).
      */
     private static final String NEXT_JOB_DUE = "SELECT MIN(DUEDATE_) FROM ACT_RU_JOB WHERE RETRIES_ > 0 AND SUSPENSION_STATE_ = 1";
+    private static final String UNFINISHED = """
+            SELECT COUNT(*) FROM work_item WHERE state IN ('CAPTURED', 'SCHEDULED', 'QUEUED', 'OFFERED', 'IN_PROGRESS')
+            """;
     private static final String JOBS_DUE = """
             SELECT ID_ FROM ACT_RU_JOB WHERE RETRIES_ > 0 AND SUSPENSION_STATE_ = 1 AND DUEDATE_ <= ?
              ORDER BY DUEDATE_, ID_ LIMIT 100
@@ -98,26 +95,11 @@ class VirtualDay {
     private DayLog day;
     private Scenario scenario;
     private RandomStreams random;
-    private final Map<String, AgentState> agentStates = new HashMap<>();
+    private SimulatedAgents roster;
     private final Map<String, Double> handleQuantiles = new HashMap<>();
     private final Map<String, Double> recordedHandleSeconds = new HashMap<>();
     private int openItems;
     private int arrivalsLeft;
-
-    /** What the day knows of an agent's presence: READY when on shift, not on a break or a pause, not after RONA. */
-    private static final class AgentState {
-        boolean onShift;
-        int away;
-        String awayReason;
-        boolean rona;
-
-        Presence wanted() {
-            if (!onShift) {
-                return Presence.LOGGED_OUT;
-            }
-            return away > 0 || rona ? Presence.NOT_READY : Presence.READY;
-        }
-    }
 
     DayLog run(Scenario scenario) {
         this.scenario = scenario;
@@ -129,13 +111,14 @@ class VirtualDay {
         List<Arrival> arrivals = Arrival.of(scenario, random);
         arrivalsLeft = arrivals.size();
         arrivals.forEach(arrival -> at(arrival.at(), () -> arrive(arrival)));
-        rosterUp();
+        roster = new SimulatedAgents(agents, identityService, jdbc, day, random, this::at);
+        roster.planDay(scenario);
         Instant limit = scenario.drain() ? scenario.end().plus(MAX_DRAIN) : scenario.end();
         Duration sampleEvery = Duration.ofSeconds(Math.max(60, scenario.length().toSeconds() / BACKLOG_POINTS));
         Instant nextSample = scenario.start();
         while (true) {
             Instant next = nextMoment();
-            if (next == null || next.isAfter(limit) || scenario.drain() && arrivalsLeft == 0 && openItems == 0) {
+            if (next == null || next.isAfter(limit) || scenario.drain() && arrivalsLeft == 0 && nothingLeftToDo()) {
                 break;
             }
             while (!nextSample.isAfter(next) && !nextSample.isAfter(scenario.end())) {
@@ -156,6 +139,11 @@ class VirtualDay {
         }
         day.end = end;
         return day;
+    }
+
+    /** Every item is done, or ended otherwise (rejected by the process, canceled): what a drained day waits for. */
+    private boolean nothingLeftToDo() {
+        return openItems == 0 || jdbc.queryForObject(UNFINISHED, Integer.class) == 0;
     }
 
     /** The earliest planned event or job due date. */
@@ -207,8 +195,7 @@ class VirtualDay {
             if (random.answers().nextDouble() < scenario.answering().missRate()) {
                 day.missedOffers++;
                 // RONA: the process takes the offer back and sets the agent NOT_READY; they come back later
-                at(now.plus(ronaTimeout).plus(scenario.answering().readyAgainAfter()), () -> readyAfterRona(task.agentId()));
-                agentStates.get(task.agentId()).rona = true;
+                roster.missedOffer(task.agentId(), now.plus(ronaTimeout).plus(scenario.answering().readyAgainAfter()));
             }
             else {
                 double seconds = -scenario.answering().meanSeconds() * Math.log(1 - random.answers().nextDouble());
@@ -291,91 +278,6 @@ class VirtualDay {
         }
     }
 
-    private void rosterUp() {
-        for (RosterAgent template : scenario.roster()) {
-            for (RosterAgent agent : template.expanded()) {
-                if (day.agents.containsKey(agent.id())) {
-                    throw new IllegalArgumentException("The roster names agent " + agent.id() + " twice.");
-                }
-                User user = identityService.newUser(agent.id());
-                user.setFirstName(agent.id());
-                identityService.saveUser(user);
-                agents.save(agent.id(), new AgentProfile(agent.id(), agent.skills(), agent.capacity(), agent.groups(),
-                        agent.answerMode()));
-                Instant shiftStart = scenario.start().plus(agent.shiftStart());
-                Instant shiftEnd = agent.shiftEnd() == null ? null : scenario.start().plus(agent.shiftEnd());
-                day.agents.put(agent.id(), new DayLog.AgentDay(agent.id(), shiftStart, shiftEnd));
-                AgentState state = new AgentState();
-                agentStates.put(agent.id(), state);
-                at(shiftStart, () -> change(agent.id(), s -> s.onShift = true));
-                if (shiftEnd != null) {
-                    at(shiftEnd, () -> change(agent.id(), s -> s.onShift = false));
-                }
-                for (RosterAgent.Break pause : agent.breaks()) {
-                    away(agent.id(), pause.reason(), scenario.start().plus(pause.from()), pause.length());
-                }
-                if (agent.pauses() != null && agent.pauses().perHour() > 0) {
-                    planPauses(agent, shiftStart, shiftEnd == null ? scenario.end() : shiftEnd);
-                }
-            }
-        }
-    }
-
-    private void planPauses(RosterAgent agent, Instant from, Instant until) {
-        RandomGenerator pauses = random.pauses();
-        double meanGap = 3600 / agent.pauses().perHour();
-        Instant at = from;
-        while (true) {
-            at = at.plusMillis((long) (-meanGap * Math.log(1 - pauses.nextDouble()) * 1000));
-            if (!at.isBefore(until)) {
-                return;
-            }
-            long seconds = (long) (-agent.pauses().meanMinutes() * 60 * Math.log(1 - pauses.nextDouble()));
-            away(agent.id(), agent.pauses().reason(), at, Duration.ofSeconds(Math.max(1, seconds)));
-        }
-    }
-
-    private void away(String agentId, String reason, Instant from, Duration length) {
-        at(from, () -> change(agentId, s -> {
-            s.away++;
-            s.awayReason = reason;
-        }));
-        at(from.plus(length), () -> change(agentId, s -> s.away--));
-    }
-
-    private void readyAfterRona(String agentId) {
-        change(agentId, s -> s.rona = false);
-    }
-
-    /** Changes what the day knows of the agent and tells Worklane when their presence changes with it. */
-    private void change(String agentId, Consumer<AgentState> change) {
-        AgentState state = agentStates.get(agentId);
-        change.accept(state);
-        Presence wanted = state.wanted();
-        String current = jdbc.queryForObject("SELECT presence FROM agent WHERE id = ?", String.class, agentId);
-        if (wanted.name().equals(current)) {
-            return;
-        }
-        switch (wanted) {
-            case READY -> agents.changePresence(agentId, new PresenceChange(Presence.READY, null));
-            case NOT_READY -> {
-                if (!state.rona) {
-                    agents.changePresence(agentId, new PresenceChange(Presence.NOT_READY, reasonFor(state.awayReason)));
-                }
-            }
-            case LOGGED_OUT -> agents.markLoggedOut(agentId);
-        }
-    }
-
-    /**
-     * The reason as given when it is one this application knows, else its first: only READY or not matters to the
-     * figures (a recorded day may name reasons configured on its node only, or "Logged out" for a gap in a shift).
-     */
-    private String reasonFor(String reason) {
-        List<String> known = agents.notReadyReasons();
-        return known.contains(reason) ? reason : known.get(0);
-    }
-
     private void sampleBacklog(Instant at) {
         Map<String, Long> byState = new HashMap<>();
         jdbc.query("SELECT state, COUNT(*) FROM work_item GROUP BY state",
@@ -383,12 +285,12 @@ class VirtualDay {
                     byState.put(row.getString(1), row.getLong(2));
                 });
         long queued = byState.getOrDefault("QUEUED", 0L) + byState.getOrDefault("SCHEDULED", 0L)
-                + byState.getOrDefault("NEW", 0L);
+                + byState.getOrDefault("CAPTURED", 0L);
         long withAgents = byState.getOrDefault("OFFERED", 0L) + byState.getOrDefault("IN_PROGRESS", 0L);
         day.backlog.add(new DayLog.BacklogPoint(at, queued, withAgents));
     }
 
-    private void at(Instant at, Runnable action) {
+    void at(Instant at, Runnable action) {
         plan.add(new Planned(at, planned++, action));
     }
 }

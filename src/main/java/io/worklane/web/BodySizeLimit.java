@@ -21,8 +21,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Refuses request bodies over the limit with 413 before anything reads them: a declared length is checked up
- * front, a chunked body is cut off while it is read. Worklane's API has one limit; Camunda's engine REST API and
- * the webapps' API (Cockpit, Tasklist form submissions, Modeler deployments) a larger one.
+ * front, a chunked body is cut off while it is read. Worklane's API has one limit; Camunda's engine REST API, the
+ * webapps' API (Cockpit, Tasklist form submissions, Modeler deployments) and a what-if simulation's order (which
+ * carries candidate models, as a deployment does) a larger one.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -60,6 +61,9 @@ class BodySizeLimit extends OncePerRequestFilter {
     /** The limit for this request's path; -1: none. */
     private long limitFor(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.equals("/api/simulations")) {
+            return engineLimit;
+        }
         if (path.startsWith("/api/")) {
             return apiLimit;
         }
