@@ -85,7 +85,8 @@ final class ModelSafety {
                 problems.add(name + ": only .bpmn, .dmn and .form files are deployed by process owners");
             }
             else if (!lower.endsWith(".form")) {
-                check(name, bytes, lower.contains(".dmn"), beans, problems);
+                // as Camunda's deployers choose the parser: by the name's ending ("x.dmn.bpmn" is a process)
+                check(name, bytes, lower.endsWith(".dmn") || lower.endsWith(".dmn11.xml"), beans, problems);
             }
         });
         return problems;
@@ -104,6 +105,13 @@ final class ModelSafety {
         }
         catch (Exception e) {
             problems.add(name + ": not a well-formed XML model (" + e.getMessage() + ")");
+            return;
+        }
+        String root = document.getDocumentElement().getNamespaceURI();
+        boolean decisionRoot = root != null && root.contains("/DMN/");
+        if (decision != decisionRoot) {
+            problems.add(name + ": a " + (decision ? "decision" : "process") + " file whose root element is "
+                    + (decisionRoot ? "a decision's" : "not a decision's") + " (" + root + ")");
             return;
         }
         new Walk(name, decision, beans, problems).element(document.getDocumentElement());

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
+import io.worklane.web.SpreadsheetCells;
+
 /** A report's rows as CSV: one column per key of the rows, nested figures and KPI outcomes flattened to text. */
 final class ReportCsv {
 
@@ -42,9 +44,9 @@ final class ReportCsv {
         if (value instanceof Collection<?> items) {
             return items.stream().map(ReportCsv::kpi).collect(Collectors.joining("; "));
         }
-        if (value instanceof String text && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            // a source system's text opened in a spreadsheet must not run as a formula (CSV injection)
-            return "'" + text;
+        if (value instanceof String text) {
+            // a source system's text opened in a spreadsheet must not run as a formula
+            return SpreadsheetCells.text(text);
         }
         return value.toString();
     }

@@ -18,11 +18,11 @@ public record Distribution(Type type, double meanSeconds, Double sdSeconds) {
         if (type == null) {
             throw new IllegalArgumentException("a distribution needs a type: EXPONENTIAL, LOGNORMAL or FIXED");
         }
-        if (!(meanSeconds > 0)) {
-            throw new IllegalArgumentException("a distribution's meanSeconds must be above 0");
+        if (!(meanSeconds > 0 && meanSeconds <= 3e7)) {
+            throw new IllegalArgumentException("a distribution's meanSeconds is above 0 and at most a year");
         }
-        if (type == Type.LOGNORMAL && (sdSeconds == null || !(sdSeconds > 0))) {
-            throw new IllegalArgumentException("a LOGNORMAL distribution needs sdSeconds above 0");
+        if (type == Type.LOGNORMAL && (sdSeconds == null || !(sdSeconds > 0 && sdSeconds <= 3e7))) {
+            throw new IllegalArgumentException("a LOGNORMAL distribution needs sdSeconds above 0 (at most a year)");
         }
     }
 

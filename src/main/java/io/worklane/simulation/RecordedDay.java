@@ -44,12 +44,16 @@ class RecordedDay {
              LIMIT :limit
             """;
 
-    /** Who took each item and when it was done: the handle time as the insights measure it (taken to done). */
+    /**
+     * When each item of the period was taken and done: its handle time is the last uninterrupted span from taken to
+     * done (a park, a hold, a return to the queue or a timeout ends a span; a transfer starts the next agent's).
+     */
     private static final String HANDLING = """
-            SELECT e.work_item_id, e.type, e.state, e.agent_id, e.occurred_at, w.department
-              FROM work_item_event e JOIN work_item w ON w.id = e.work_item_id
-             WHERE e.occurred_at >= :from AND e.occurred_at < :until
-               AND e.type IN ('OFFERED', 'ACCEPTED', 'RONA', 'DONE')
+            SELECT e.work_item_id, e.type, e.state, e.occurred_at, w.department
+              FROM work_item w JOIN work_item_event e ON e.work_item_id = w.id
+             WHERE w.captured_at >= :from AND w.captured_at < :to AND e.occurred_at < :until
+               AND e.type IN ('OFFERED', 'ACCEPTED', 'RONA', 'DONE', 'TRANSFERRED', 'REASSIGNED', 'PARKED', 'HELD',
+                              'RETURNED_TO_QUEUE', 'HANDLING_TIMED_OUT', 'CANCELED')
              ORDER BY e.work_item_id, e.id
             """;
 
@@ -72,7 +76,7 @@ class RecordedDay {
         this.json = json;
     }
 
-    /** The handle times and answers measured in the period. */
+    /** The handle times and answers measured in the period; {@code offers}: those to MANUAL agents. */
     private record Handling(Map<String, Double> secondsByItem, Map<String, List<Double>> secondsByDepartment,
             int offers, int missed, List<Double> answerSeconds) {
     }
@@ -143,34 +147,44 @@ class RecordedDay {
         Map<String, Double> byItem = new HashMap<>();
         Map<String, List<Double>> byDepartment = new LinkedHashMap<>();
         List<Double> answers = new ArrayList<>();
-        int[] offers = new int[2];
+        int[] manualOffers = new int[2];
         Map<String, Instant> takenAt = new HashMap<>();
         Map<String, Instant> offeredAt = new HashMap<>();
         jdbc.query(HANDLING, period, row -> {
             String item = row.getString("work_item_id");
-            String agent = row.getString("agent_id");
             Instant at = row.getTimestamp("occurred_at").toInstant();
-            String key = item + "/" + agent;
+            String state = row.getString("state");
             switch (row.getString("type")) {
                 case "OFFERED" -> {
-                    offers[0]++;
-                    if ("IN_PROGRESS".equals(row.getString("state"))) {
-                        takenAt.put(key, at);
+                    if ("IN_PROGRESS".equals(state)) {
+                        takenAt.put(item, at);
                     }
                     else {
-                        offeredAt.put(key, at);
+                        manualOffers[0]++;
+                        offeredAt.put(item, at);
                     }
                 }
                 case "ACCEPTED" -> {
-                    takenAt.put(key, at);
-                    Instant offered = offeredAt.remove(key);
+                    takenAt.put(item, at);
+                    Instant offered = offeredAt.remove(item);
                     if (offered != null) {
                         answers.add(seconds(offered, at));
                     }
                 }
-                case "RONA" -> offers[1]++;
+                case "RONA" -> {
+                    manualOffers[1]++;
+                    offeredAt.remove(item);
+                }
+                case "TRANSFERRED", "REASSIGNED" -> {
+                    if ("IN_PROGRESS".equals(state)) {
+                        takenAt.put(item, at);
+                    }
+                    else {
+                        takenAt.remove(item);
+                    }
+                }
                 case "DONE" -> {
-                    Instant taken = takenAt.remove(key);
+                    Instant taken = takenAt.remove(item);
                     if (taken != null && !byItem.containsKey(item)) {
                         double seconds = seconds(taken, at);
                         byItem.put(item, seconds);
@@ -178,11 +192,10 @@ class RecordedDay {
                                 department -> new ArrayList<>()).add(seconds);
                     }
                 }
-                default -> {
-                }
+                default -> takenAt.remove(item); // parked, held, returned, timed out, canceled: the span ends
             }
         });
-        return new Handling(byItem, byDepartment, offers[0], offers[1], answers);
+        return new Handling(byItem, byDepartment, manualOffers[0], manualOffers[1], answers);
     }
 
     private static double seconds(Instant from, Instant to) {

@@ -33,8 +33,12 @@ public record RosterAgent(String id, Integer copies, Map<String, Integer> skills
         skills = skills == null ? Map.of() : Map.copyOf(skills);
         groups = groups == null ? List.of() : List.copyOf(groups);
         capacity = capacity == null || capacity.isEmpty() ? Map.of("workitem", 1) : Map.copyOf(capacity);
-        shiftStart = shiftStart == null ? Duration.ZERO : shiftStart;
+        shiftStart = Scenario.requireNotNegative("shiftStart", shiftStart == null ? Duration.ZERO : shiftStart);
+        Scenario.requireNotNegative("shiftEnd", shiftEnd);
         breaks = breaks == null ? List.of() : List.copyOf(breaks);
+        if (breaks.size() > 100) {
+            throw new IllegalArgumentException("an agent has at most 100 breaks");
+        }
     }
 
     /**
@@ -42,10 +46,23 @@ public record RosterAgent(String id, Integer copies, Map<String, Integer> skills
      * stands for its first configured one.
      */
     public record Break(String reason, Duration from, Duration length) {
+
+        public Break {
+            if (from == null || length == null) {
+                throw new IllegalArgumentException("a break has a start (from) and a length");
+            }
+            Scenario.requireNotNegative("a break's from", from);
+            Scenario.requireNotNegative("a break's length", length);
+        }
     }
 
     /** Random NOT_READY periods while on shift: {@code perHour} on average, each {@code meanMinutes} long. */
     public record Pauses(String reason, double perHour, double meanMinutes) {
+
+        public Pauses {
+            Scenario.requireBetween("pauses.perHour", perHour, 0, 12);
+            Scenario.requireBetween("pauses.meanMinutes", meanMinutes, 0.1, 480);
+        }
     }
 
     /** Each copy as its own agent. */

@@ -18,7 +18,7 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
  * @param totals the whole day
  * @param byDepartment per department (as the item was classified)
  * @param bySegment per customer segment
- * @param waitSeconds time from arrival to the first offer, of the items offered
+ * @param waitSeconds time from arrival to the first offer (to the end, for an item never offered)
  * @param handleSeconds handle time of the items done
  * @param agents per agent
  * @param backlog over the day
@@ -29,13 +29,16 @@ public record RunFigures(String name, Totals totals, List<Group> byDepartment, L
         RunInfo run) {
 
     /**
-     * @param serviceLevel done within their due date per done (as the insights count completions within SLA)
+     * @param notOffered items nobody was offered by the end: their wait counts until the end
+     * @param serviceLevel done within their due date per item done or past its due date undone at the end (the
+     *        insights count completions only; a run that leaves items undone must not look better for it)
      * @param overdue items past their due date before they were done (or by the end)
-     * @param waitedShare the share of offered items that waited at all
+     * @param waitedShare the share of items that waited at all
      * @param occupancy handle time per logged-in time, over all agents
      * @param itemsPerAgentGini 0: every agent did as many items, 1: one agent did all
      */
-    public record Totals(int arrived, int refused, int offered, int done, int doneWithinSla, Double serviceLevel,
+    public record Totals(int arrived, int refused, int offered, int notOffered, int done, int doneWithinSla,
+            Double serviceLevel,
             int overdue, long backlogAtEnd, Double waitedShare, Double occupancy, Double itemsPerAgentGini) {
     }
 
@@ -83,8 +86,8 @@ public record RunFigures(String name, Totals totals, List<Group> byDepartment, L
             .toList();
         int done = (int) lines.stream().filter(line -> line.item.doneAt != null).count();
         int withinSla = (int) lines.stream().filter(Line::doneWithinSla).count();
-        double[] waits = lines.stream().map(line -> line.item.waitSeconds()).filter(w -> w != null)
-            .mapToDouble(Double::doubleValue).toArray();
+        double[] waits = lines.stream().mapToDouble(Line::waitSeconds).toArray();
+        int offered = (int) lines.stream().filter(line -> line.item.firstOfferAt != null).count();
         long waited = Arrays.stream(waits).filter(w -> w > 0).count();
         double[] handles = lines.stream().filter(line -> line.item.doneAt != null)
             .mapToDouble(line -> line.item.handleSeconds).toArray();
@@ -99,8 +102,9 @@ public record RunFigures(String name, Totals totals, List<Group> byDepartment, L
         double loggedIn = agents.stream().mapToDouble(AgentFigures::loggedInSeconds).sum();
         DayLog.BacklogPoint last = day.backlog.isEmpty() ? null : day.backlog.get(day.backlog.size() - 1);
         Totals totals = new Totals(day.items.size() + day.refusedCaptures.values().stream().mapToInt(i -> i).sum(),
-                day.refusedCaptures.values().stream().mapToInt(i -> i).sum(), waits.length, done, withinSla,
-                ratio(withinSla, done), (int) lines.stream().filter(Line::overdue).count(),
+                day.refusedCaptures.values().stream().mapToInt(i -> i).sum(), offered, lines.size() - offered, done,
+                withinSla, ratio(withinSla, lines.stream().filter(Line::countsForServiceLevel).count()),
+                (int) lines.stream().filter(Line::overdue).count(),
                 last == null ? 0 : last.queued() + last.withAgents(), ratio(waited, waits.length),
                 ratio(handled, loggedIn), gini(agents.stream().mapToInt(AgentFigures::itemsDone).toArray()));
         return new RunFigures(name, totals, groups(lines, Line::department), groups(lines, Line::segment),
@@ -125,6 +129,17 @@ public record RunFigures(String name, Totals totals, List<Group> byDepartment, L
             return item.doneAt != null && (row == null || row.dueAt() == null || !item.doneAt.isAfter(row.dueAt()));
         }
 
+        /** The wait in queue, or until the end for an item never offered. */
+        double waitSeconds() {
+            Double wait = item.waitSeconds();
+            return wait != null ? wait : Math.max(0, java.time.Duration.between(item.arrivedAt, end).toNanos() / 1e9);
+        }
+
+        /** Done, or past its due date undone: what the service level is a share of. */
+        boolean countsForServiceLevel() {
+            return item.doneAt != null || overdue();
+        }
+
         boolean overdue() {
             Instant until = item.doneAt != null ? item.doneAt : end;
             return row != null && row.dueAt() != null && until.isAfter(row.dueAt());
@@ -138,9 +153,9 @@ public record RunFigures(String name, Totals totals, List<Group> byDepartment, L
         grouped.forEach((name, members) -> {
             int done = (int) members.stream().filter(line -> line.item.doneAt != null).count();
             int within = (int) members.stream().filter(Line::doneWithinSla).count();
-            Spread waits = Spread.of(members.stream().map(line -> line.item.waitSeconds()).filter(w -> w != null)
-                .mapToDouble(Double::doubleValue).toArray());
-            groups.add(new Group(name, members.size(), done, within, ratio(within, done),
+            Spread waits = Spread.of(members.stream().mapToDouble(Line::waitSeconds).toArray());
+            groups.add(new Group(name, members.size(), done, within,
+                    ratio(within, members.stream().filter(Line::countsForServiceLevel).count()),
                     (int) members.stream().filter(Line::overdue).count(), waits.mean(), waits.p90()));
         });
         groups.sort(Comparator.comparing(Group::name));

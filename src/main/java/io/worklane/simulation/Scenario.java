@@ -36,6 +36,34 @@ public record Scenario(Instant start, Duration length, Long seed, Boolean drain,
         roster = roster == null ? List.of() : List.copyOf(roster);
         answering = answering == null ? Answering.DEFAULT : answering;
         models = models == null ? Map.of() : Map.copyOf(models);
+        if (length.isNegative() || length.isZero()) {
+            throw new IllegalArgumentException("a scenario's length is above zero");
+        }
+        models.keySet().forEach(Scenario::requireModelName);
+    }
+
+    /** As Camunda's deployers read a model: by its name's ending. */
+    static void requireModelName(String name) {
+        if (name == null || !name.matches("[A-Za-z0-9_.-]{1,100}") || !(name.endsWith(".dmn") || name.endsWith(".bpmn"))) {
+            throw new IllegalArgumentException("a model's file name is up to 100 letters, digits, '.', '_', '-' "
+                    + "and ends in .dmn or .bpmn: " + name);
+        }
+    }
+
+    /** A count or rate that is a number, not negative and not above {@code max}. */
+    static double requireBetween(String what, double value, double min, double max) {
+        if (!(value >= min && value <= max)) {
+            throw new IllegalArgumentException(what + " is between " + min + " and " + max + ", not " + value);
+        }
+        return value;
+    }
+
+    /** A duration that is not negative (null stays null). */
+    static Duration requireNotNegative(String what, Duration value) {
+        if (value != null && value.isNegative()) {
+            throw new IllegalArgumentException(what + " is not negative");
+        }
+        return value;
     }
 
     Instant end() {
@@ -71,6 +99,15 @@ public record Scenario(Instant start, Duration length, Long seed, Boolean drain,
      * @param handleSeconds how long it was handled, when it was: it is handled as long again
      */
     public record RecordedArrival(Instant at, Map<String, Object> item, Double handleSeconds) {
+
+        public RecordedArrival {
+            if (at == null || item == null) {
+                throw new IllegalArgumentException("a recorded arrival has a time (at) and an item");
+            }
+            if (handleSeconds != null) {
+                requireBetween("a recorded handleSeconds", handleSeconds, 0, 3e7);
+            }
+        }
     }
 
     /**
@@ -80,6 +117,25 @@ public record Scenario(Instant start, Duration length, Long seed, Boolean drain,
      * @param item the capture attributes of each (department, customerSegment, requestType, mediaType, ...)
      */
     public record ArrivalRate(Map<String, Object> item, Double perHour, List<Double> hourly) {
+
+        /** Arrivals per hour of one kind, at most. */
+        static final double MAX_PER_HOUR = 100_000;
+
+        public ArrivalRate {
+            if (item == null) {
+                throw new IllegalArgumentException("an arrival rate names its item's attributes (item)");
+            }
+            if (perHour != null) {
+                requireBetween("perHour", perHour, 0, MAX_PER_HOUR);
+            }
+            hourly = hourly == null ? null : List.copyOf(hourly);
+            if (hourly != null) {
+                if (hourly.size() > 24 * 7) {
+                    throw new IllegalArgumentException("hourly has at most one rate per hour of a week");
+                }
+                hourly.forEach(rate -> requireBetween("an hourly rate", rate == null ? -1 : rate, 0, MAX_PER_HOUR));
+            }
+        }
 
         double rateAt(int hour) {
             if (hourly != null && !hourly.isEmpty()) {
@@ -112,9 +168,10 @@ public record Scenario(Instant start, Duration length, Long seed, Boolean drain,
         static final Answering DEFAULT = new Answering(10.0, 0.0, Duration.ofMinutes(2));
 
         public Answering {
-            meanSeconds = meanSeconds == null ? 10.0 : meanSeconds;
-            missRate = missRate == null ? 0.0 : missRate;
-            readyAgainAfter = readyAgainAfter == null ? Duration.ofMinutes(2) : readyAgainAfter;
+            meanSeconds = requireBetween("answering.meanSeconds", meanSeconds == null ? 10.0 : meanSeconds, 0, 86_400);
+            missRate = requireBetween("answering.missRate", missRate == null ? 0.0 : missRate, 0, 1);
+            readyAgainAfter = requireNotNegative("answering.readyAgainAfter",
+                    readyAgainAfter == null ? Duration.ofMinutes(2) : readyAgainAfter);
         }
     }
 }

@@ -46,6 +46,7 @@ final class SimulatedAgents {
     private final RandomStreams random;
     private final BiConsumer<Instant, Runnable> plan;
     private final Map<String, AgentState> states = new HashMap<>();
+    private int plannedChanges;
 
     /** @param plan plans an action at a virtual instant */
     SimulatedAgents(Agents agents, IdentityService identityService, JdbcTemplate jdbc, DayLog day,
@@ -111,7 +112,14 @@ final class SimulatedAgents {
         }
     }
 
+    /** Breaks and pauses over the whole roster, at most: beyond, the scenario is refused rather than run for hours. */
+    static final int MAX_PLANNED_CHANGES = 1_000_000;
+
     private void away(String agentId, String reason, Instant from, Duration length) {
+        if (++plannedChanges > MAX_PLANNED_CHANGES) {
+            throw new IllegalArgumentException("The roster plans more than " + MAX_PLANNED_CHANGES
+                    + " breaks and pauses.");
+        }
         plan.accept(from, () -> change(agentId, s -> {
             s.away++;
             s.awayReason = reason;
@@ -146,6 +154,9 @@ final class SimulatedAgents {
      */
     private String reasonFor(String reason) {
         List<String> known = agents.notReadyReasons();
+        if (known.isEmpty()) {
+            throw new IllegalStateException("NOT_READY needs a reason, and worklane.agent.not-ready-reasons names none");
+        }
         return known.contains(reason) ? reason : known.get(0);
     }
 }

@@ -44,7 +44,8 @@ public final class SimulationCommand {
             }
             Path out = Path.of(options.get("--out").get(0));
             SimulationRequest request = request(options);
-            Comparison comparison = new SimulationLauncher(out.resolve("runs"), Duration.ofHours(2)).simulate(request);
+            Comparison comparison = new SimulationLauncher(out.resolve("runs"), Duration.ofHours(2), Map.of(), "2g",
+                    Runtime.getRuntime().availableProcessors()).simulate(request);
             Files.createDirectories(out);
             SimulationJson.MAPPER.writeValue(out.resolve("simulation.json").toFile(), comparison);
             for (SimulationCsv table : SimulationCsv.values()) {

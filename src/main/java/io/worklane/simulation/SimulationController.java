@@ -40,10 +40,11 @@ class SimulationController {
     }
 
     @GetMapping("/api/simulations")
-    @Operation(summary = "The latest 50 simulations, newest first, without their figures")
+    @Operation(summary = "The latest 50 simulations, newest first, without their figures (a process owner's own; "
+            + "admins and supervisors of all departments: everyone's)")
     List<Simulations.SimulationView> latest() {
         Simulations.requireAllowed(Caller.current());
-        return simulations.latest();
+        return simulations.latest(Caller.current());
     }
 
     @GetMapping("/api/simulations/{id}")
@@ -51,7 +52,7 @@ class SimulationController {
             + "differences from current)")
     Simulations.SimulationView simulation(@PathVariable String id) {
         Simulations.requireAllowed(Caller.current());
-        return simulations.find(id).orElseThrow(() -> Problems.notFound("simulation", id));
+        return simulations.find(id, Caller.current()).orElseThrow(() -> Problems.notFound("simulation", id));
     }
 
     @GetMapping(value = "/api/simulations/{id}/{table}.csv", produces = "text/csv")
@@ -62,7 +63,7 @@ class SimulationController {
             .filter(candidate -> candidate.fileName().equals(table + ".csv"))
             .findFirst()
             .orElseThrow(() -> Problems.notFound("simulation table", table));
-        Simulations.SimulationView simulation = simulations.find(id)
+        Simulations.SimulationView simulation = simulations.find(id, Caller.current())
             .orElseThrow(() -> Problems.notFound("simulation", id));
         if (simulation.result() == null) {
             throw Problems.exception(HttpStatus.CONFLICT, "simulation-not-done", "Simulation not done",

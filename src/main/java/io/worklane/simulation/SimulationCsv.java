@@ -10,6 +10,8 @@ import java.util.Map;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
+import io.worklane.web.SpreadsheetCells;
+
 /** A comparison's figures as CSV tables: the same figures as its JSON, one table per kind. */
 public enum SimulationCsv {
 
@@ -25,6 +27,7 @@ public enum SimulationCsv {
                 row.put("arrived", t.arrived());
                 row.put("refused", t.refused());
                 row.put("offered", t.offered());
+                row.put("notOffered", t.notOffered());
                 row.put("done", t.done());
                 row.put("doneWithinSla", t.doneWithinSla());
                 row.put("serviceLevel", t.serviceLevel());
@@ -148,9 +151,9 @@ public enum SimulationCsv {
         if (value == null) {
             return "";
         }
-        if (value instanceof String s && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-            // a name opened in a spreadsheet must not run as a formula (CSV injection)
-            return "'" + s;
+        if (value instanceof String text) {
+            // a name opened in a spreadsheet must not run as a formula
+            return SpreadsheetCells.text(text);
         }
         return value.toString();
     }

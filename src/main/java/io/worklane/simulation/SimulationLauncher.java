@@ -25,16 +25,33 @@ public final class SimulationLauncher {
 
     private static final String MAIN_CLASS = "io.worklane.WorklaneApplication";
 
+    /**
+     * The launching node's environment variables a run keeps: those of how work is distributed, which a run must
+     * share to distribute as the node does. The rest (database, context sources, webhooks, profiles) stay behind.
+     */
+    private static final List<String> KEPT_ENVIRONMENT = List.of("WORKLANE_ROUTING_", "WORKLANE_AGENT_",
+            "WORKLANE_PRIORITY_", "WORKLANE_WORKBIN_", "WORKLANE_HANDLING_", "WORKLANE_CAPTURE_");
+
     private final Path workDirectory;
     private final Duration timeout;
+    private final Map<String, String> settings;
+    private final String maxHeap;
+    private final int parallelRuns;
 
     /**
      * @param workDirectory where each run's input, figures and log are written
      * @param timeout how long one run may take before it is stopped
+     * @param settings the node's settings of how work is distributed, for each run
+     * @param maxHeap each run's JVM heap ({@code -Xmx})
+     * @param parallelRuns how many runs of a simulation at once
      */
-    public SimulationLauncher(Path workDirectory, Duration timeout) {
+    public SimulationLauncher(Path workDirectory, Duration timeout, Map<String, String> settings, String maxHeap,
+            int parallelRuns) {
         this.workDirectory = workDirectory;
         this.timeout = timeout;
+        this.settings = Map.copyOf(settings);
+        this.maxHeap = maxHeap;
+        this.parallelRuns = Math.max(1, parallelRuns);
     }
 
     /** A run that did not finish: its reason and the end of its log. */
@@ -51,13 +68,13 @@ public final class SimulationLauncher {
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        int parallel = Math.max(1, Math.min(request.runs().size(), Runtime.getRuntime().availableProcessors()));
+        int parallel = Math.min(request.runs().size(), parallelRuns);
         ExecutorService runs = Executors.newFixedThreadPool(parallel);
         try {
             List<Future<RunFigures>> pending = new ArrayList<>();
             for (SimulationRequest.Variant variant : request.runs()) {
                 Scenario scenario = variant.applyTo(request.scenario());
-                pending.add(runs.submit(() -> run(variant.name(), scenario)));
+                pending.add(runs.submit(() -> run(variant.name(), scenario, variant.candidateModels())));
             }
             List<RunFigures> figures = new ArrayList<>();
             for (Future<RunFigures> run : pending) {
@@ -77,17 +94,23 @@ public final class SimulationLauncher {
         }
     }
 
-    private RunFigures run(String name, Scenario scenario) throws IOException, InterruptedException {
+    private RunFigures run(String name, Scenario scenario, Map<String, String> candidateModels)
+            throws IOException, InterruptedException {
         String file = name.replaceAll("[^A-Za-z0-9_-]", "_");
         Path input = workDirectory.resolve(file + "-run.json");
         Path output = workDirectory.resolve(file + "-figures.json");
         Path log = workDirectory.resolve(file + ".log");
-        SimulationJson.MAPPER.writeValue(input.toFile(), new SimulationRun.Input(name, scenario));
-        ProcessBuilder builder = new ProcessBuilder(command(input, output)).redirectErrorStream(true)
-            .redirectOutput(log.toFile());
+        SimulationJson.MAPPER.writeValue(input.toFile(), new SimulationRun.Input(name, scenario, candidateModels,
+                settings, java.time.Instant.now().plus(timeout)));
+        ProcessBuilder builder = new ProcessBuilder(command(input, output, maxHeap)).redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .directory(workDirectory.toFile());
         Map<String, String> environment = builder.environment();
-        environment.keySet().removeIf(key -> key.startsWith("WORKLANE_") || key.startsWith("SPRING_")
-                || key.startsWith("CAMUNDA_"));
+        environment.keySet().removeIf(key -> {
+            String upper = key.toUpperCase(java.util.Locale.ROOT);
+            return (upper.startsWith("WORKLANE_") || upper.startsWith("SPRING") || upper.startsWith("CAMUNDA"))
+                    && KEPT_ENVIRONMENT.stream().noneMatch(upper::startsWith);
+        });
         Process process = builder.start();
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -104,10 +127,13 @@ public final class SimulationLauncher {
     }
 
     /** This application again: as {@code java -jar} when it runs from its jar, else on its class path. */
-    static List<String> command(Path input, Path output) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classPath = System.getProperty("java.class.path");
-        List<String> command = new ArrayList<>(List.of(java, "-Xms256m", "-Xmx2g", "-XX:+UseSerialGC",
+    static List<String> command(Path input, Path output, String maxHeap) {
+        String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // absolute: a run works in its own directory
+        String classPath = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+            .map(entry -> Path.of(entry).toAbsolutePath().toString())
+            .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        List<String> command = new ArrayList<>(List.of(javaBinary, "-Xms256m", "-Xmx" + maxHeap, "-XX:+UseSerialGC",
                 "-Dfile.encoding=UTF-8"));
         if (isBootJar(classPath)) {
             command.addAll(List.of("-jar", classPath));
@@ -115,7 +141,8 @@ public final class SimulationLauncher {
         else {
             command.addAll(List.of("-cp", classPath, MAIN_CLASS));
         }
-        command.addAll(List.of(SimulationRun.COMMAND, input.toString(), output.toString()));
+        command.addAll(List.of(SimulationRun.COMMAND, input.toAbsolutePath().toString(),
+                output.toAbsolutePath().toString()));
         return command;
     }
 

@@ -34,14 +34,13 @@ public record SimulationRequest(Scenario scenario, List<Variant> runs) {
             }
         }
 
+        /** The scenario with this run's roster; its models are deployed after the scenario's (the latest). */
         Scenario applyTo(Scenario scenario) {
-            Scenario applied = scenario;
-            if (models != null && !models.isEmpty()) {
-                Map<String, String> merged = new java.util.LinkedHashMap<>(scenario.models());
-                merged.putAll(models);
-                applied = applied.withModels(merged);
-            }
-            return roster == null ? applied : applied.withRoster(roster);
+            return roster == null ? scenario : scenario.withRoster(roster);
+        }
+
+        Map<String, String> candidateModels() {
+            return models == null ? Map.of() : models;
         }
     }
 }

@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -24,8 +28,21 @@ public final class SimulationRun {
     public static final String COMMAND = "simulate-run";
     public static final String PROFILE = "simulation";
 
-    /** What a run is given: its name and scenario. */
-    record Input(String name, Scenario scenario) {
+    /**
+     * What a run is given.
+     *
+     * @param candidateModels deployed after the scenario's own models (the deployed set)
+     * @param settings the launching node's settings of how work is distributed ({@code worklane.routing.*}, ...),
+     *        so that the run distributes as the node does
+     * @param deadline when the run gives up, whatever happens to its launcher
+     */
+    record Input(String name, Scenario scenario, Map<String, String> candidateModels, Map<String, String> settings,
+            Instant deadline) {
+
+        Input {
+            candidateModels = candidateModels == null ? Map.of() : Map.copyOf(candidateModels);
+            settings = settings == null ? Map.of() : Map.copyOf(settings);
+        }
     }
 
     private SimulationRun() {
@@ -40,8 +57,24 @@ public final class SimulationRun {
             System.err.println("usage: " + COMMAND + " <run.json> <figures.json>");
             return 2;
         }
+        // a run never outlives its launcher
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(3)));
         try {
             Input input = SimulationJson.MAPPER.readValue(Path.of(args[0]).toFile(), Input.class);
+            if (input.deadline() != null) {
+                Thread deadline = new Thread(() -> {
+                    try {
+                        Thread.sleep(Math.max(0, Duration.between(Instant.now(), input.deadline()).toMillis()));
+                        System.err.println("The run passed its deadline " + input.deadline() + " and stops.");
+                        Runtime.getRuntime().halt(4);
+                    }
+                    catch (InterruptedException done) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "deadline");
+                deadline.setDaemon(true);
+                deadline.start();
+            }
             RunFigures figures = simulate(input, application);
             Path out = Path.of(args[1]);
             Path partial = out.resolveSibling(out.getFileName() + ".partial");
@@ -62,8 +95,14 @@ public final class SimulationRun {
         application.setAdditionalProfiles(PROFILE);
         application.setBannerMode(Banner.Mode.OFF);
         String database = "jdbc:h2:mem:simulation-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        try (ConfigurableApplicationContext context = application.run("--spring.datasource.url=" + database)) {
-            DayLog day = context.getBean(VirtualDay.class).run(input.scenario());
+        List<String> arguments = new ArrayList<>();
+        // the application's own configuration only: no ./config or ./application.yaml of the launcher's directory
+        arguments.add("--spring.config.location=classpath:/");
+        arguments.add("--spring.profiles.active=" + PROFILE);
+        input.settings().forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        arguments.add("--spring.datasource.url=" + database);
+        try (ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new))) {
+            DayLog day = context.getBean(VirtualDay.class).run(input.scenario(), input.candidateModels());
             Map<String, RunFigures.ItemRow> rows = new HashMap<>();
             context.getBean(JdbcTemplate.class).query(
                     "SELECT id, department, customer_segment, due_at FROM work_item", row -> {

@@ -2,6 +2,10 @@ package io.worklane.simulation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,8 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -26,6 +30,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.web.ErrorResponseException;
 
 import io.worklane.doors.ModelReview;
 import io.worklane.security.Caller;
@@ -66,17 +71,21 @@ public class Simulations {
     private final SimulationProperties properties;
     private final Clock clock;
     private final ThreadPoolExecutor runner;
+    /** The simulation running on this node and those waiting: taken before a request is read, given back after. */
+    private final Semaphore places;
+    private final NodeSettings nodeSettings;
 
     Simulations(NamedParameterJdbcTemplate jdbc, RecordedDay recordedDay, DeployedModels deployedModels,
-            ModelReview modelReview, SimulationProperties properties, Clock clock) {
+            ModelReview modelReview, SimulationProperties properties, Clock clock, NodeSettings nodeSettings) {
+        this.nodeSettings = nodeSettings;
         this.jdbc = jdbc;
         this.recordedDay = recordedDay;
         this.deployedModels = deployedModels;
         this.modelReview = modelReview;
         this.properties = properties;
         this.clock = clock;
-        this.runner = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(properties.maxWaiting()), runnable -> {
+        this.places = new Semaphore(1 + properties.maxWaiting());
+        this.runner = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
                     Thread thread = new Thread(runnable, "simulation");
                     thread.setDaemon(true);
                     return thread;
@@ -101,6 +110,31 @@ public class Simulations {
 
     public SimulationView start(SimulationOrder order, Caller caller) {
         requireAllowed(caller);
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM simulation WHERE requested_by = :by AND state IN ('QUEUED', "
+                + "'RUNNING') AND requested_at > :since", new MapSqlParameterSource("by", caller.userId())
+                    .addValue("since", Timestamp.from(clock.instant().minus(abandonedAfter()))), Integer.class) > 0) {
+            throw busy("You have a simulation waiting or running: try again when it has finished.");
+        }
+        // a place is taken before anything is read: a recorded week is a large read
+        if (!places.tryAcquire()) {
+            throw busy("This node runs one simulation and has " + properties.maxWaiting()
+                    + " waiting: try again when one has finished.");
+        }
+        try {
+            return accept(order, caller);
+        }
+        catch (RuntimeException | Error e) {
+            places.release();
+            throw e;
+        }
+    }
+
+    private ErrorResponseException busy(String detail) {
+        return Problems.exception(HttpStatus.TOO_MANY_REQUESTS, "simulations-busy", "Simulations busy", detail,
+                Map.of("maxWaiting", properties.maxWaiting()));
+    }
+
+    private SimulationView accept(SimulationOrder order, Caller caller) {
         SimulationRequest request = requestOf(order, caller);
         Scenario scenario = request.scenario();
         Summary summary = new Summary(scenario.start(), scenario.end(),
@@ -115,17 +149,16 @@ public class Simulations {
                 VALUES (:id, :by, :at, 'QUEUED', :summary)
                 """, new MapSqlParameterSource("id", id).addValue("by", caller.userId())
             .addValue("at", Timestamp.from(now)).addValue("summary", write(summary)));
-        try {
-            runner.execute(() -> run(id, request));
-        }
-        catch (RejectedExecutionException busy) {
-            jdbc.update("DELETE FROM simulation WHERE id = :id", Map.of("id", id));
-            throw Problems.exception(HttpStatus.TOO_MANY_REQUESTS, "simulations-busy", "Simulations busy",
-                    "This node runs one simulation and has " + properties.maxWaiting()
-                            + " waiting: try again when one has finished.",
-                    Map.of("maxWaiting", properties.maxWaiting()));
-        }
-        return find(id).orElseThrow();
+        Map<String, String> settings = nodeSettings.current();
+        runner.execute(() -> {
+            try {
+                run(id, request, settings);
+            }
+            finally {
+                places.release();
+            }
+        });
+        return find(id, caller).orElseThrow();
     }
 
     private SimulationRequest requestOf(SimulationOrder order, Caller caller) {
@@ -209,25 +242,88 @@ public class Simulations {
                 drawn += rate.rateAt(hour);
             }
         }
-        return (int) Math.min(Integer.MAX_VALUE, scenario.arrivals().recorded().size() + Math.round(drawn));
+        return (int) Math.min(Integer.MAX_VALUE, scenario.arrivals().recorded().size() + Math.min(drawn, 1e9));
     }
 
     private static int agentCount(List<RosterAgent> roster) {
         return roster.stream().mapToInt(RosterAgent::copies).sum();
     }
 
-    private void run(String id, SimulationRequest request) {
+    private void run(String id, SimulationRequest request, Map<String, String> settings) {
         jdbc.update("UPDATE simulation SET state = 'RUNNING', started_at = :at WHERE id = :id",
                 new MapSqlParameterSource("id", id).addValue("at", Timestamp.from(clock.instant())));
+        Path directory = properties.workDirectory().resolve(id);
         try {
-            Comparison result = new SimulationLauncher(properties.workDirectory().resolve(id), properties.timeout())
-                .simulate(request);
+            prepareWorkDirectory();
+            Comparison result = new SimulationLauncher(directory, properties.timeout(), settings,
+                    properties.maxHeap(), properties.parallelRuns()).simulate(request);
             finish(id, State.DONE, write(result), null);
+            clean(directory, file -> true);
         }
-        catch (RuntimeException e) {
-            log.warn("Simulation {} failed: {}", id, e.getMessage());
+        catch (RuntimeException | Error e) {
+            log.warn("Simulation {} failed (its runs' logs are in {}): {}", id, directory, e.getMessage());
             String error = e.getMessage() == null ? e.toString() : e.getMessage();
             finish(id, State.FAILED, null, error.length() > 4000 ? error.substring(0, 4000) : error);
+            // the logs stay for whoever looks into it; the inputs (a recorded day's items) do not
+            clean(directory, file -> !file.getFileName().toString().endsWith(".log"));
+        }
+    }
+
+    /**
+     * The work directory holds recorded items on their way to a run: this user's alone (created so, refused when
+     * someone else owns it). Failed runs' logs go after a week.
+     */
+    private void prepareWorkDirectory() {
+        Path root = properties.workDirectory();
+        try {
+            boolean posix = root.getFileSystem().supportedFileAttributeViews().contains("posix");
+            if (!Files.exists(root)) {
+                Files.createDirectories(root.getParent() == null ? root.toAbsolutePath().getParent() : root.getParent());
+                if (posix) {
+                    Files.createDirectory(root, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+                }
+                else {
+                    Files.createDirectory(root);
+                }
+            }
+            if (posix) {
+                String owner = Files.getOwner(root).getName();
+                if (!owner.equals(System.getProperty("user.name"))) {
+                    throw new IllegalStateException("The simulations' work directory " + root + " belongs to " + owner
+                            + ", not to this application's user: set worklane.simulation.work-directory.");
+                }
+                Files.setPosixFilePermissions(root, OWNER_ONLY);
+            }
+            Instant weekAgo = clock.instant().minus(Duration.ofDays(7));
+            try (var runs = Files.list(root)) {
+                for (Path old : runs.filter(Files::isDirectory).toList()) {
+                    if (Files.getLastModifiedTime(old).toInstant().isBefore(weekAgo)) {
+                        clean(old, file -> true);
+                    }
+                }
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final java.util.Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
+
+    /** Deletes the files of a run directory that match, and the directory once it is empty. */
+    private static void clean(Path directory, java.util.function.Predicate<Path> which) {
+        try (var files = Files.list(directory)) {
+            for (Path file : files.filter(which).toList()) {
+                Files.deleteIfExists(file);
+            }
+            try (var left = Files.list(directory)) {
+                if (left.findAny().isEmpty()) {
+                    Files.delete(directory);
+                }
+            }
+        }
+        catch (IOException e) {
+            log.warn("Could not clean up {}: {}", directory, e.toString());
         }
     }
 
@@ -239,15 +335,48 @@ public class Simulations {
             .addValue("at", Timestamp.from(clock.instant())).addValue("result", result).addValue("error", error));
     }
 
-    public Optional<SimulationView> find(String id) {
+    /**
+     * A simulation as this caller may read it: their own, or any for admins and supervisors of all departments. A
+     * process owner reads agents as "agent 1", "agent 2", ...: the people's figures are their supervisors' to see.
+     */
+    public Optional<SimulationView> find(String id, Caller caller) {
         return jdbc.query("SELECT * FROM simulation WHERE id = :id", Map.of("id", id), (row, n) -> view(row, true))
-            .stream().findFirst();
+            .stream().filter(simulation -> readsAll(caller) || simulation.requestedBy().equals(caller.userId()))
+            .map(simulation -> readsAll(caller) ? simulation : withoutNames(simulation))
+            .findFirst();
     }
 
-    /** The latest simulations, newest first, without their figures. */
-    public List<SimulationView> latest() {
-        return jdbc.query("SELECT * FROM simulation ORDER BY requested_at DESC, id LIMIT " + LISTED,
-                (row, n) -> view(row, false));
+    /** The latest simulations this caller may read, newest first, without their figures. */
+    public List<SimulationView> latest(Caller caller) {
+        String mine = readsAll(caller) ? "" : " WHERE requested_by = :by";
+        return jdbc.query("SELECT * FROM simulation" + mine + " ORDER BY requested_at DESC, id LIMIT " + LISTED,
+                Map.of("by", caller.userId()), (row, n) -> view(row, false));
+    }
+
+    private static boolean readsAll(Caller caller) {
+        return caller.groups().contains(WorklaneGroups.ADMINS)
+                || caller.groups().contains(WorklaneGroups.SUPERVISORS)
+                        && caller.groups().contains(WorklaneGroups.ALL_DEPARTMENTS);
+    }
+
+    private static SimulationView withoutNames(SimulationView simulation) {
+        if (simulation.result() == null) {
+            return simulation;
+        }
+        Map<String, String> pseudonyms = new LinkedHashMap<>();
+        List<RunFigures> runs = simulation.result().runs().stream().map(run -> new RunFigures(run.name(),
+                run.totals(), run.byDepartment(), run.bySegment(), run.waitSeconds(), run.handleSeconds(),
+                run.agents().stream().map(agent -> new RunFigures.AgentFigures(
+                        pseudonyms.computeIfAbsent(agent.id(), id -> "agent " + (pseudonyms.size() + 1)),
+                        agent.itemsDone(), agent.handleSeconds(), agent.loggedInSeconds(), agent.occupancy())).toList(),
+                run.backlog(), run.run())).toList();
+        return new SimulationView(simulation.id(), simulation.state(), simulation.requestedBy(),
+                simulation.requestedAt(), simulation.startedAt(), simulation.finishedAt(), simulation.summary(),
+                new Comparison(runs, simulation.result().differences()), simulation.error());
+    }
+
+    private Duration abandonedAfter() {
+        return properties.timeout().multipliedBy(2L + properties.maxWaiting());
     }
 
     private SimulationView view(java.sql.ResultSet row, boolean withResult) throws java.sql.SQLException {
@@ -256,8 +385,7 @@ public class Simulations {
         String error = row.getString("error");
         // a run left QUEUED or RUNNING past its time was on a node that stopped
         if ((state == State.QUEUED || state == State.RUNNING)
-                && requestedAt.plus(properties.timeout().multipliedBy(2 + properties.maxWaiting()))
-                    .isBefore(clock.instant())) {
+                && requestedAt.plus(abandonedAfter()).isBefore(clock.instant())) {
             state = State.FAILED;
             error = "Abandoned: the node running it stopped.";
         }

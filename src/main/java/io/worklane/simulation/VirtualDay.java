@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -17,12 +18,17 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
 import io.worklane.agent.Agents;
 import io.worklane.capture.WorkItemCapture;
+import io.worklane.capture.WorkItemLifecycle;
+import io.worklane.security.Caller;
+import io.worklane.security.WorklaneGroups;
 import io.worklane.handling.Handling;
 import io.worklane.routing.Offers;
 
@@ -41,7 +47,7 @@ class VirtualDay {
     private static final String HANDLE_TASK = "Activity_HandleWorkItem";
     private static final int BACKLOG_POINTS = 96;
     /** With {@code drain}, the clock stops this long after the arrivals end at the latest. */
-    private static final Duration MAX_DRAIN = Duration.ofDays(30);
+    private static final Duration MAX_DRAIN = Duration.ofDays(7);
     /**
      * Jobs that may run (retries left, not suspended), read directly: the engine's job query maps whole entities,
      * and a day asks this tens of thousands of times. Every job has a due date (ensure-job-due-date-not-null).
@@ -50,6 +56,9 @@ class VirtualDay {
     private static final String UNFINISHED = """
             SELECT COUNT(*) FROM work_item WHERE state IN ('CAPTURED', 'SCHEDULED', 'QUEUED', 'OFFERED', 'IN_PROGRESS')
             """;
+    private static final String READY_AGENTS = "SELECT COUNT(*) FROM agent WHERE presence = 'READY'";
+    /** Jobs at one instant beyond which the models are taken to loop without waiting. */
+    private static final int MAX_JOBS_AT_ONE_INSTANT = 200_000;
     private static final String JOBS_DUE = """
             SELECT ID_ FROM ACT_RU_JOB WHERE RETRIES_ > 0 AND SUSPENSION_STATE_ = 1 AND DUEDATE_ <= ?
              ORDER BY DUEDATE_, ID_ LIMIT 100
@@ -59,6 +68,7 @@ class VirtualDay {
     private final RepositoryService repositoryService;
     private final IdentityService identityService;
     private final WorkItemCapture capture;
+    private final WorkItemLifecycle lifecycle;
     private final Agents agents;
     private final Offers offers;
     private final Handling handling;
@@ -68,13 +78,15 @@ class VirtualDay {
     private final Duration ronaTimeout;
 
     VirtualDay(ManagementService managementService, RepositoryService repositoryService,
-            IdentityService identityService, WorkItemCapture capture, Agents agents, Offers offers, Handling handling,
+            IdentityService identityService, WorkItemCapture capture, WorkItemLifecycle lifecycle, Agents agents,
+            Offers offers, Handling handling,
             DeferredRouting routing, TaskWatch tasks, JdbcTemplate jdbc,
             org.springframework.core.env.Environment environment) {
         this.managementService = managementService;
         this.repositoryService = repositoryService;
         this.identityService = identityService;
         this.capture = capture;
+        this.lifecycle = lifecycle;
         this.agents = agents;
         this.offers = offers;
         this.handling = handling;
@@ -101,13 +113,17 @@ class VirtualDay {
     private int openItems;
     private int arrivalsLeft;
 
-    DayLog run(Scenario scenario) {
+    /**
+     * @param candidateModels deployed after the scenario's models (the deployed set), so that they are the latest
+     */
+    DayLog run(Scenario scenario, Map<String, String> candidateModels) {
         this.scenario = scenario;
         this.day = new DayLog();
         day.start = scenario.start();
         this.random = new RandomStreams(scenario.seed());
         ClockUtil.setCurrentTime(Date.from(scenario.start()));
-        deploy(scenario.models());
+        deploy("deployed models", scenario.models());
+        deploy("candidate models", candidateModels);
         List<Arrival> arrivals = Arrival.of(scenario, random);
         arrivalsLeft = arrivals.size();
         arrivals.forEach(arrival -> at(arrival.at(), () -> arrive(arrival)));
@@ -121,7 +137,7 @@ class VirtualDay {
             if (next == null || next.isAfter(limit) || scenario.drain() && arrivalsLeft == 0 && nothingLeftToDo()) {
                 break;
             }
-            while (!nextSample.isAfter(next) && !nextSample.isAfter(scenario.end())) {
+            while (!nextSample.isAfter(next) && !nextSample.isAfter(limit)) {
                 sampleBacklog(nextSample);
                 nextSample = nextSample.plus(sampleEvery);
             }
@@ -132,7 +148,9 @@ class VirtualDay {
             }
             settle();
         }
-        Instant end = scenario.drain() ? ClockUtil.now().toInstant() : scenario.end();
+        Instant now = ClockUtil.now().toInstant();
+        // a drained day lasts at least the scenario's length: both runs of a comparison measure as long
+        Instant end = scenario.drain() && now.isAfter(scenario.end()) ? now : scenario.end();
         while (!nextSample.isAfter(end)) {
             sampleBacklog(nextSample);
             nextSample = nextSample.plus(sampleEvery);
@@ -141,9 +159,13 @@ class VirtualDay {
         return day;
     }
 
-    /** Every item is done, or ended otherwise (rejected by the process, canceled): what a drained day waits for. */
+    /**
+     * What a drained day waits for: every item done or ended otherwise (rejected by the process, canceled), or
+     * nothing left that could serve the rest (no agent ready and none planned to come).
+     */
     private boolean nothingLeftToDo() {
-        return openItems == 0 || jdbc.queryForObject(UNFINISHED, Integer.class) == 0;
+        return openItems == 0 || jdbc.queryForObject(UNFINISHED, Integer.class) == 0
+                || plan.isEmpty() && jdbc.queryForObject(READY_AGENTS, Integer.class) == 0;
     }
 
     /** The earliest planned event or job due date. */
@@ -163,9 +185,15 @@ class VirtualDay {
     /** Runs the due jobs and the routing they ask for until nothing is left at this instant; then the agents act. */
     private void settle() {
         boolean more = true;
+        int jobs = 0;
         while (more) {
             routing.runPending();
             List<String> due = jdbc.queryForList(JOBS_DUE, String.class, ClockUtil.now());
+            jobs += due.size();
+            if (jobs > MAX_JOBS_AT_ONE_INSTANT) {
+                throw new IllegalStateException("At " + ClockUtil.now().toInstant() + " the models ran "
+                        + MAX_JOBS_AT_ONE_INSTANT + " jobs without the clock moving: a loop without a wait?");
+            }
             for (String job : due) {
                 try {
                     managementService.executeJob(job);
@@ -192,13 +220,17 @@ class VirtualDay {
             item.firstOfferAt = now;
         }
         if (ANSWER_TASK.equals(task.taskKey())) {
-            if (random.answers().nextDouble() < scenario.answering().missRate()) {
+            boolean missed = random.answers().nextDouble() < scenario.answering().missRate();
+            double seconds = -scenario.answering().meanSeconds() * Math.log(1 - random.answers().nextDouble());
+            if (missed || seconds * 1000 >= ronaTimeout.toMillis()) {
+                // RONA: the process's timer takes the offer back and sets the agent NOT_READY; they come back
+                // later (after the timer's instant: planned events run before the jobs due with them)
                 day.missedOffers++;
-                // RONA: the process takes the offer back and sets the agent NOT_READY; they come back later
-                roster.missedOffer(task.agentId(), now.plus(ronaTimeout).plus(scenario.answering().readyAgainAfter()));
+                Duration away = scenario.answering().readyAgainAfter().isZero() ? Duration.ofMillis(1)
+                        : scenario.answering().readyAgainAfter();
+                roster.missedOffer(task.agentId(), now.plus(ronaTimeout).plus(away));
             }
             else {
-                double seconds = -scenario.answering().meanSeconds() * Math.log(1 - random.answers().nextDouble());
                 at(now.plusNanos((long) (seconds * 1e9)), () -> act(() -> offers.answer(task.agentId(), item.id, true)));
             }
         }
@@ -211,7 +243,7 @@ class VirtualDay {
 
     private void finish(DayLog.Item item, String agentId) {
         Instant now = ClockUtil.now().toInstant();
-        if (act(() -> handling.markDone(agentId, item.id))) {
+        if (act(() -> handling.markDone(agentId, item.id)) || completedBySource(item.id, agentId)) {
             double seconds = java.time.Duration.between(item.handlingSince, now).toNanos() / 1e9;
             item.handleSeconds += seconds;
             item.doneAt = now;
@@ -221,6 +253,19 @@ class VirtualDay {
             agent.handleSeconds += seconds;
             openItems--;
         }
+    }
+
+    /**
+     * An item of a department whose agents may not mark items done (worklane.handling.mark-done-disabled-departments)
+     * is completed by its source: the simulated source does so when its agent is through.
+     */
+    private boolean completedBySource(String itemId, String agentId) {
+        Map<String, Object> row = jdbc.queryForMap("SELECT state, assignee FROM work_item WHERE id = ?", itemId);
+        if (!"IN_PROGRESS".equals(row.get("state")) || !agentId.equals(row.get("assignee"))) {
+            return false;
+        }
+        day.refusedAgentActions--; // not refused after all: the source completes it
+        return act(() -> lifecycle.complete(itemId, new Caller(SOURCE_SYSTEM, Set.of(WorklaneGroups.SOURCE_SYSTEMS))));
     }
 
     /** An agent's answer or handling choice; refused when the process moved on meanwhile (e.g. RONA). */
@@ -270,12 +315,26 @@ class VirtualDay {
         }
     }
 
-    private void deploy(Map<String, String> models) {
-        if (!models.isEmpty()) {
-            var deployment = repositoryService.createDeployment().name("simulation models");
-            models.forEach(deployment::addString);
-            deployment.deploy();
+    /** A process deploys with the application's forms, which its tasks find in their own deployment. */
+    private void deploy(String name, Map<String, String> models) {
+        if (models.isEmpty()) {
+            return;
         }
+        var deployment = repositoryService.createDeployment().name(name);
+        models.forEach(deployment::addString);
+        if (models.keySet().stream().anyMatch(file -> file.endsWith(".bpmn"))) {
+            try {
+                for (Resource form : new PathMatchingResourcePatternResolver().getResources("classpath:forms/*.form")) {
+                    if (!models.containsKey(form.getFilename())) {
+                        deployment.addInputStream(form.getFilename(), form.getInputStream());
+                    }
+                }
+            }
+            catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        deployment.deploy();
     }
 
     private void sampleBacklog(Instant at) {

@@ -65,6 +65,17 @@ class ModelSafetyTests {
             .anyMatch(problem -> problem.contains("camunda:formKey"));
     }
 
+    /** Camunda parses by the name's ending: "x.dmn.bpmn" is a process, checked as one; a root must match its name. */
+    @Test
+    void aProcessNamedLikeADecisionIsCheckedAsTheProcessItIs() {
+        byte[] shell = BPMN.formatted("<bpmn:serviceTask id=\"S\" camunda:type=\"shell\"/>")
+            .getBytes(StandardCharsets.UTF_8);
+        assertThat(ModelSafety.problems(Map.of("evil.dmn.bpmn", shell), ModelSafetyTests::isBean))
+            .anyMatch(problem -> problem.contains("camunda:type is not among the settings"));
+        assertThat(ModelSafety.problems(Map.of("evil.dmn", shell), ModelSafetyTests::isBean))
+            .singleElement().asString().startsWith("evil.dmn: a decision file whose root element is not a decision's");
+    }
+
     @Test
     void camundasOldActivitiNamespaceIsRefused() {
         assertThat(problems("<bpmn:serviceTask id=\"A\" activiti:class=\"org.camunda.bpm.engine.impl.bpmn.behavior."

@@ -86,7 +86,7 @@ final class ErlangCValidation {
                 List.of(new RosterAgent("agent", AGENTS, Map.of("Sales Processing", 8), null, null,
                         io.worklane.agent.AnswerMode.AUTO, null, null, null, null)),
                 null, null);
-        RunFigures run = new SimulationLauncher(directory, Duration.ofHours(3))
+        RunFigures run = new SimulationLauncher(directory, Duration.ofHours(3), Map.of(), "1g", 1)
             .simulate(new SimulationRequest(scenario, null)).runs().get(0);
         double drawnRate = run.totals().arrived() / (double) length.toSeconds();
         ErlangC drawn = new ErlangC(AGENTS, drawnRate, run.handleSeconds().mean());

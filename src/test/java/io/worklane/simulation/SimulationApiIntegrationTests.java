@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -33,9 +32,6 @@ class SimulationApiIntegrationTests extends PostgresIntegrationTest {
 
     /** A Monday no other test uses, so the recorded hour holds this test's items only. */
     private static final Instant T0 = Instant.parse("2031-01-06T09:00:00Z");
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static final String SILVER_FIRST = "<outputEntry id=\"LiteralExpression_Silver_InitialPriority\">\n"
-            + "          <text>1900</text>";
 
     @Autowired
     private Agents agents;
@@ -53,14 +49,14 @@ class SimulationApiIntegrationTests extends PostgresIntegrationTest {
     }
 
     @Test
-    void aProcessOwnerSeesHowAChangedPrioritySchemaWouldHaveChangedTheWaits() throws Exception {
-        recordTheHour();
-        String candidate = Files.readString(Path.of("decisions/priority-schema.dmn")).replace(
-                "<outputEntry id=\"LiteralExpression_Silver_InitialPriority\">\n          <text></text>", SILVER_FIRST);
-        assertThat(candidate).contains(SILVER_FIRST);
+    void aProcessOwnerSeesHowAChangedPrioritySchemaWouldHaveChangedTheWaits() {
+        RecordedHour hour = new RecordedHour(T0, agents, this::agent, this::sourceSystem, this::stateOf);
+        hour.record();
+        ClockUtil.reset(); // the simulation is asked for now: the list shows the newest first
+        String candidate = RecordedHour.silverFirstPrioritySchema();
 
         var started = owner.post("/api/simulations", Map.of("from", T0.toString(),
-                "to", T0.plus(Duration.ofHours(3)).toString(), "candidateModels", Map.of("priority-schema.dmn", candidate)));
+                "to", hour.end().toString(), "candidateModels", Map.of("priority-schema.dmn", candidate)));
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
         String id = started.text("id");
         assertThat(started.headers().getLocation()).hasToString("/api/simulations/" + id);
@@ -74,7 +70,13 @@ class SimulationApiIntegrationTests extends PostgresIntegrationTest {
         assertThat(changed.path("name").asText()).isEqualTo("candidate");
         assertThat(current.path("totals").path("arrived").asInt()).isEqualTo(16);
         assertThat(changed.path("totals").path("arrived").asInt()).isEqualTo(16);
-        assertThat(current.path("agents").get(0).path("id").asText()).isEqualTo("sim-ana");
+        assertThat(current.path("agents").get(0).path("id").asText())
+            .as("a process owner reads the people's figures without their names").isEqualTo("agent 1");
+        JsonNode asSupervisor = supervisor().get("/api/simulations/" + id).body();
+        assertThat(asSupervisor.path("result").path("runs").get(0).path("agents").get(0).path("id").asText())
+            .isEqualTo(RecordedHour.AGENT);
+        assertThat(as("sim-other-owner", "process-owners").get("/api/simulations/" + id).status())
+            .as("another process owner's simulation").isEqualTo(404);
 
         double silverNow = segment(current, "Silver").path("meanWaitSeconds").asDouble();
         double silverThen = segment(changed, "Silver").path("meanWaitSeconds").asDouble();
@@ -91,7 +93,7 @@ class SimulationApiIntegrationTests extends PostgresIntegrationTest {
         assertThat(totals.lines().toList().get(0)).isEqualTo("200");
         assertThat(totals.lines().toList().get(1)).startsWith("run,arrived,");
         assertThat(totals.lines().toList().get(2)).startsWith("current,16,");
-        assertThat(owner.get("/api/simulations").body().get(0).path("id").asText()).isEqualTo(id);
+        assertThat(owner.get("/api/simulations").body().findValuesAsText("id")).contains(id);
     }
 
     @Test
@@ -109,19 +111,19 @@ class SimulationApiIntegrationTests extends PostgresIntegrationTest {
     }
 
     @Test
-    void aCandidateThatHoldsCodeIsRefusedAsADeploymentWouldBe() {
+    void aCandidateThatHoldsCodeIsRefusedAsADeploymentWouldBe() throws Exception {
         int before = count("SELECT COUNT(*) FROM simulation");
-        String script = """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="Definitions_1"
-                    targetNamespace="http://bpmn.io/schema/bpmn">
-                  <bpmn:process id="work-item" isExecutable="true">
-                    <bpmn:scriptTask id="Activity_Run" scriptFormat="javascript">
-                      <bpmn:script>java.lang.Runtime.getRuntime().exec("touch /tmp/owned")</bpmn:script>
-                    </bpmn:scriptTask>
-                  </bpmn:process>
-                </bpmn:definitions>
-                """;
+        // the whole process (over 100 KB: the order takes a deployment's size) with a script task in it
+        String script = Files.readString(Path.of("processes/work-item.bpmn")).replaceFirst("</bpmn:process>",
+                "<bpmn:scriptTask id=\"Activity_Run\" scriptFormat=\"javascript\"><bpmn:script>"
+                        + "java.lang.Runtime.getRuntime().exec('touch /tmp/owned')</bpmn:script></bpmn:scriptTask>"
+                        + "</bpmn:process>");
+        assertThat(script.length()).isGreaterThan(100_000);
+        // named like a decision, the process is still checked as one
+        var disguised = owner.post("/api/simulations", Map.of("from", T0.toString(),
+                "to", T0.plus(Duration.ofHours(1)).toString(), "candidateModels", Map.of("evil.dmn.bpmn", script)));
+        assertThat(disguised.status()).as(disguised.toString()).isEqualTo(400);
+        assertThat(disguised.text("detail")).contains("evil.dmn.bpmn").contains("scriptTask");
         var refused = owner.post("/api/simulations", Map.of("from", T0.toString(),
                 "to", T0.plus(Duration.ofHours(1)).toString(), "candidateModels", Map.of("work-item.bpmn", script)));
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
@@ -141,40 +143,6 @@ class SimulationApiIntegrationTests extends PostgresIntegrationTest {
         var empty = owner.post("/api/simulations", Map.of("from", "2031-02-01T00:00:00Z", "to", "2031-02-02T00:00:00Z"));
         assertThat(empty.status()).isEqualTo(422);
         assertThat(count("SELECT COUNT(*) FROM simulation")).isEqualTo(before);
-    }
-
-    /**
-     * The recorded hour: everyone else logged out before it; ana READY from T0 handles the first three leads (2, 3
-     * and 4 minutes), then 13 more arrive while she works on.
-     */
-    private void recordTheHour() {
-        clockAt(T0.minusSeconds(60));
-        agents.ids().forEach(agents::markLoggedOut);
-        ApiClient ana = agent("sim-ana", Map.of("Sales Processing", 8), 1);
-        ApiClient crm = sourceSystem("crm");
-        clockAt(T0);
-        assertThat(ana.put("/api/agents/sim-ana/presence", Map.of("state", "READY")).status()).isEqualTo(200);
-        Instant at = T0;
-        for (int handled = 0; handled < 3; handled++) {
-            String item = capture(crm, handled);
-            await().atMost(PATIENCE).until(() -> "IN_PROGRESS".equals(stateOf(item)));
-            at = at.plus(Duration.ofMinutes(2 + handled));
-            clockAt(at);
-            assertThat(ana.post("/api/agents/sim-ana/items/" + item + "/done", null).status()).isEqualTo(200);
-            await().atMost(PATIENCE).until(() -> "COMPLETED".equals(stateOf(item)));
-        }
-        for (int i = 3; i < 16; i++) {
-            at = at.plusSeconds(40);
-            clockAt(at);
-            capture(crm, i);
-        }
-    }
-
-    private String capture(ApiClient crm, int i) {
-        var captured = crm.post("/api/work-items", Map.of("externalId", "SIM-API-" + i, "requestType", "Lead",
-                "customerSegment", i % 2 == 0 ? "Gold" : "Silver"));
-        assertThat(captured.status()).as(captured.toString()).isEqualTo(201);
-        return captured.text("id");
     }
 
     private JsonNode awaitDone(String id) {
@@ -203,9 +171,5 @@ class SimulationApiIntegrationTests extends PostgresIntegrationTest {
             }
         }
         throw new AssertionError("no difference for " + segment);
-    }
-
-    private static void clockAt(Instant at) {
-        ClockUtil.setCurrentTime(Date.from(at));
     }
 }

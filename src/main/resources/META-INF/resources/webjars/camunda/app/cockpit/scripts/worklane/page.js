@@ -29,7 +29,8 @@ export function routePlugin(id, path, create) {
 
 const TABS = [['queue', 'Work queue', '#/worklane/queue'], ['agents', 'Agents', '#/worklane/agents'],
   ['rules', 'Rule versions', '#/worklane/rules'], ['wallboard', 'Wallboard', '#/worklane/wallboard'],
-  ['reports', 'Reports', '#/worklane/reports'], ['webhooks', 'Webhooks', '#/worklane/webhooks']];
+  ['reports', 'Reports', '#/worklane/reports'], ['webhooks', 'Webhooks', '#/worklane/webhooks'],
+  ['whatif', 'What-if', '#/worklane/whatif']];
 
 /** The frame of a page: title, tabs, messages and a body. Returns { body, messages, title }. */
 export function frame(node, { className, title, tab }) {

@@ -1,6 +1,7 @@
 // Worklane's Cockpit plugins (config.js lists this module): the supervisor console. Each page is a route of its own
 // (#/worklane/queue, #/worklane/item/<id>, #/worklane/agents, #/worklane/rules, #/worklane/wallboard,
-// #/worklane/reports, #/worklane/webhooks) with a link in Cockpit's top menu.
+// #/worklane/reports, #/worklane/webhooks, #/worklane/whatif, #/worklane/whatif/<id>) with a link in Cockpit's top
+// menu.
 
 import { h } from '../../../worklane/common/dom.js';
 import agents from './agents.js';
@@ -10,6 +11,7 @@ import reports from './reports.js';
 import rules from './rules.js';
 import wallboard from './wallboard.js';
 import webhooks from './webhooks.js';
+import whatif from './whatif.js';
 
 if (!document.querySelector('link[data-worklane]')) {
   const link = document.createElement('link');
@@ -39,11 +41,13 @@ export default [
   menuLink('worklane-wallboard', 'Wallboard', '#/worklane/wallboard', ['#/worklane/wallboard'], 37),
   menuLink('worklane-reports', 'Reports', '#/worklane/reports', ['#/worklane/reports'], 36),
   menuLink('worklane-webhooks', 'Webhooks', '#/worklane/webhooks', ['#/worklane/webhooks'], 35),
+  menuLink('worklane-whatif', 'What-if', '#/worklane/whatif', ['#/worklane/whatif'], 34),
   queue,
   item,
   agents,
   rules,
   wallboard,
   reports,
-  webhooks
+  webhooks,
+  ...whatif
 ];
