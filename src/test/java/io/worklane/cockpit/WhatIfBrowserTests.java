@@ -64,7 +64,7 @@ class WhatIfBrowserTests extends PostgresIntegrationTest {
         // without an administrator the webapps show Camunda's setup page instead of the login
         group(WorklaneGroups.ADMINS, "Administrators", Groups.GROUP_TYPE_SYSTEM);
         member("ada-cockpit", WorklaneGroups.ADMINS);
-        as("pia", "process-owners");
+        as("paula", "process-owners");
         department("sales", "Sales");
         member("sid", "supervisors", "sales");
     }
@@ -87,7 +87,7 @@ class WhatIfBrowserTests extends PostgresIntegrationTest {
                 RecordedHour.silverFirstPrioritySchema());
 
         browser = new CockpitBrowser(port, "whatif");
-        browser.logIn("pia");
+        browser.logIn("paula");
         browser.click(By.cssSelector(".worklane-menu-worklane-whatif"));
         browser.waitFor(FORM);
         typeLocalTime("from", hour.start());
@@ -151,7 +151,7 @@ class WhatIfBrowserTests extends PostgresIntegrationTest {
         browser.click(By.cssSelector(".worklane-links a[href='#/worklane/whatif']"));
         String listed = browser.waitForText(By.cssSelector(".worklane-whatif-list tr[data-simulation='" + id + "']"),
                 "Done");
-        assertThat(listed).contains("pia").contains("Current vs Candidate").contains("priority-schema.dmn").contains("16");
+        assertThat(listed).contains("paula").contains("Current vs Candidate").contains("priority-schema.dmn").contains("16");
         browser.screenshot("list");
 
         // without a candidate the current run alone: nothing to compare it with

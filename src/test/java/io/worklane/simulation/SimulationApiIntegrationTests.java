@@ -40,7 +40,7 @@ class SimulationApiIntegrationTests extends PostgresIntegrationTest {
 
     @BeforeEach
     void processOwner() {
-        owner = as("pia", "process-owners");
+        owner = as("paula", "process-owners");
     }
 
     @AfterEach
