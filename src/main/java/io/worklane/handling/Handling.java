@@ -15,7 +15,7 @@ import io.worklane.workitem.WorkItemView;
 public class Handling {
 
     private static final AgentTasks.AgentTask HANDLE = new AgentTasks.AgentTask(WorkItemState.IN_PROGRESS,
-            HandlingFormVariables.HANDLE_TASK, HandlingProblems.NotInHandling::new, "the handling choice");
+            WorkItemProcess.HANDLE_TASK, HandlingProblems.NotInHandling::new, "the handling choice");
 
     private final AgentTasks agentTasks;
     private final HandlingRules rules;

@@ -18,8 +18,6 @@ import org.springframework.stereotype.Component;
 @Component
 class HandlingFormVariables {
 
-    static final String HANDLE_TASK = "Activity_HandleWorkItem";
-
     private final HandlingRules rules;
 
     HandlingFormVariables(HandlingRules rules) {

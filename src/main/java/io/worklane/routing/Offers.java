@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 
 import io.worklane.workitem.AgentTasks;
+import io.worklane.workitem.WorkItemProcess;
 import io.worklane.workitem.WorkItemState;
 import io.worklane.workitem.WorkItemView;
 
@@ -14,9 +15,8 @@ import io.worklane.workitem.WorkItemView;
 @Service
 public class Offers {
 
-    static final String ANSWER_TASK = "Activity_AnswerOffer";
-    private static final AgentTasks.AgentTask ANSWER_OFFER =
-            new AgentTasks.AgentTask(WorkItemState.OFFERED, ANSWER_TASK, NoPendingOffer::new, "the answer");
+    private static final AgentTasks.AgentTask ANSWER_OFFER = new AgentTasks.AgentTask(WorkItemState.OFFERED,
+            WorkItemProcess.ANSWER_OFFER_TASK, NoPendingOffer::new, "the answer");
 
     private final AgentTasks agentTasks;
 

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 @Component
 class NodeSettings {
 
-    private static final List<String> PREFIXES = List.of("worklane.routing.", "worklane.agent.",
+    /** The settings a run shares with its node; their environment variables are these in upper case, "_" for ".". */
+    static final List<String> PREFIXES = List.of("worklane.routing.", "worklane.agent.",
             "worklane.priority.", "worklane.workbin.", "worklane.handling.", "worklane.capture.");
 
     private final ConfigurableEnvironment environment;

@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -88,9 +90,10 @@ class RecordedDay {
             .addValue("limit", MAX_ITEMS + 1);
         Handling handling = handling(period);
         List<RosterAgent> roster = roster(from, to, period);
+        Set<String> rostered = roster.stream().map(RosterAgent::id).collect(Collectors.toSet());
         List<Scenario.RecordedArrival> arrivals = new ArrayList<>();
         jdbc.query(ITEMS, period, row -> {
-            arrivals.add(new Scenario.RecordedArrival(row.getTimestamp("captured_at").toInstant(), item(row, roster),
+            arrivals.add(new Scenario.RecordedArrival(row.getTimestamp("captured_at").toInstant(), item(row, rostered),
                     handling.secondsByItem().get(row.getString("id"))));
         });
         if (arrivals.size() > MAX_ITEMS) {
@@ -102,7 +105,7 @@ class RecordedDay {
                 new Scenario.Arrivals(arrivals, null), handleTimes(handling), roster, answering(handling), null);
     }
 
-    private Map<String, Object> item(ResultSet row, List<RosterAgent> roster) throws SQLException {
+    private Map<String, Object> item(ResultSet row, Set<String> rostered) throws SQLException {
         Map<String, Object> item = new LinkedHashMap<>();
         put(item, "department", row.getString("requested_department"));
         put(item, "process", row.getString("requested_process"));
@@ -117,7 +120,7 @@ class RecordedDay {
         put(item, "dueAt", instant(row.getTimestamp("requested_due_at")));
         put(item, "activationAt", instant(row.getTimestamp("activation_at")));
         String preferred = row.getString("preferred_agent");
-        if (preferred != null && roster.stream().anyMatch(agent -> agent.id().equals(preferred))) {
+        if (preferred != null && rostered.contains(preferred)) {
             item.put("preferredAgent", preferred);
         }
         String attributes = row.getString("attributes");

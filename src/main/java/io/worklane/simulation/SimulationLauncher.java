@@ -29,8 +29,9 @@ public final class SimulationLauncher {
      * The launching node's environment variables a run keeps: those of how work is distributed, which a run must
      * share to distribute as the node does. The rest (database, context sources, webhooks, profiles) stay behind.
      */
-    private static final List<String> KEPT_ENVIRONMENT = List.of("WORKLANE_ROUTING_", "WORKLANE_AGENT_",
-            "WORKLANE_PRIORITY_", "WORKLANE_WORKBIN_", "WORKLANE_HANDLING_", "WORKLANE_CAPTURE_");
+    private static final List<String> KEPT_ENVIRONMENT = NodeSettings.PREFIXES.stream()
+        .map(prefix -> prefix.replace('.', '_').toUpperCase(java.util.Locale.ROOT))
+        .toList();
 
     private final Path workDirectory;
     private final Duration timeout;

@@ -1,5 +1,6 @@
 package io.worklane.simulation;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,21 +11,29 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import io.worklane.workitem.WorkItemProcess;
+
 /** The agent tasks the process created, once their transaction has committed: what the simulated agents act on. */
 @Component
 @Profile(SimulationRun.PROFILE)
 class TaskWatch {
 
-    /** An agent's task: the Answer offer or Handle work item task of an item. */
-    record AgentTask(String itemId, String agentId, String taskKey) {
+    /**
+     * An agent's task: the Answer offer or Handle work item task of an item.
+     *
+     * @param ronaTimeout how long an offer waits for the answer, as the router set it with the offer (null for
+     *        other tasks)
+     */
+    record AgentTask(String itemId, String agentId, String taskKey, Duration ronaTimeout) {
     }
 
     private final List<AgentTask> created = new ArrayList<>();
 
     @EventListener(condition = "#task.eventName == 'create' && #task.assignee != null")
     void on(DelegateTask task) {
+        Object ronaTimeout = task.getVariable(WorkItemProcess.RONA_TIMEOUT);
         AgentTask agentTask = new AgentTask(task.getExecution().getProcessBusinessKey(), task.getAssignee(),
-                task.getTaskDefinitionKey());
+                task.getTaskDefinitionKey(), ronaTimeout == null ? null : Duration.parse(ronaTimeout.toString()));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -29,6 +29,7 @@ import io.worklane.capture.WorkItemCapture;
 import io.worklane.capture.WorkItemLifecycle;
 import io.worklane.security.Caller;
 import io.worklane.security.WorklaneGroups;
+import io.worklane.workitem.WorkItemProcess;
 import io.worklane.handling.Handling;
 import io.worklane.routing.Offers;
 
@@ -43,8 +44,6 @@ class VirtualDay {
 
     private static final Logger log = LoggerFactory.getLogger(VirtualDay.class);
     static final String SOURCE_SYSTEM = "simulation";
-    private static final String ANSWER_TASK = "Activity_AnswerOffer";
-    private static final String HANDLE_TASK = "Activity_HandleWorkItem";
     private static final int BACKLOG_POINTS = 96;
     /** With {@code drain}, the clock stops this long after the arrivals end at the latest. */
     private static final Duration MAX_DRAIN = Duration.ofDays(7);
@@ -83,13 +82,10 @@ class VirtualDay {
     private final DeferredRouting routing;
     private final TaskWatch tasks;
     private final JdbcTemplate jdbc;
-    private final Duration ronaTimeout;
 
     VirtualDay(ManagementService managementService, RepositoryService repositoryService,
             IdentityService identityService, WorkItemCapture capture, WorkItemLifecycle lifecycle, Agents agents,
-            Offers offers, Handling handling,
-            DeferredRouting routing, TaskWatch tasks, JdbcTemplate jdbc,
-            org.springframework.core.env.Environment environment) {
+            Offers offers, Handling handling, DeferredRouting routing, TaskWatch tasks, JdbcTemplate jdbc) {
         this.managementService = managementService;
         this.repositoryService = repositoryService;
         this.identityService = identityService;
@@ -101,8 +97,6 @@ class VirtualDay {
         this.routing = routing;
         this.tasks = tasks;
         this.jdbc = jdbc;
-        this.ronaTimeout = environment.getProperty("worklane.routing.rona-timeout", Duration.class,
-                Duration.ofMinutes(2));
     }
 
     /** A planned happening: an arrival, an agent's change or action. */
@@ -228,22 +222,22 @@ class VirtualDay {
         if (item.firstOfferAt == null) {
             item.firstOfferAt = now;
         }
-        if (ANSWER_TASK.equals(task.taskKey())) {
+        if (WorkItemProcess.ANSWER_OFFER_TASK.equals(task.taskKey())) {
             boolean missed = random.answers().nextDouble() < scenario.answering().missRate();
             double seconds = -scenario.answering().meanSeconds() * Math.log(1 - random.answers().nextDouble());
-            if (missed || seconds * 1000 >= ronaTimeout.toMillis()) {
+            if (missed || seconds * 1000 >= task.ronaTimeout().toMillis()) {
                 // RONA: the process's timer takes the offer back and sets the agent NOT_READY; they come back
                 // later (after the timer's instant: planned events run before the jobs due with them)
                 day.missedOffers++;
                 Duration away = scenario.answering().readyAgainAfter().isZero() ? Duration.ofMillis(1)
                         : scenario.answering().readyAgainAfter();
-                roster.missedOffer(task.agentId(), now.plus(ronaTimeout).plus(away));
+                roster.missedOffer(task.agentId(), now.plus(task.ronaTimeout()).plus(away));
             }
             else {
                 at(now.plusNanos((long) (seconds * 1e9)), () -> act(() -> offers.answer(task.agentId(), item.id, true)));
             }
         }
-        else if (HANDLE_TASK.equals(task.taskKey())) {
+        else if (WorkItemProcess.HANDLE_TASK.equals(task.taskKey())) {
             item.handlingSince = now;
             double seconds = handleSeconds(item.id);
             at(now.plusNanos((long) (seconds * 1e9)), () -> finish(item, task.agentId()));
@@ -253,7 +247,7 @@ class VirtualDay {
     private void finish(DayLog.Item item, String agentId) {
         Instant now = ClockUtil.now().toInstant();
         if (act(() -> handling.markDone(agentId, item.id)) || completedBySource(item.id, agentId)) {
-            double seconds = java.time.Duration.between(item.handlingSince, now).toNanos() / 1e9;
+            double seconds = Duration.between(item.handlingSince, now).toNanos() / 1e9;
             item.handleSeconds += seconds;
             item.doneAt = now;
             item.doneBy = agentId;

@@ -106,6 +106,9 @@ public final class WorkItemProcess {
     /** The changed attributes of an update, comma-separated. */
     public static final String CHANGED_FIELDS = "changedFields";
     public static final String ASSIGNEE = "assignee";
+    /** The agent's user tasks in {@code work-item.bpmn}: answer an offer (MANUAL agents), handle the item. */
+    public static final String ANSWER_OFFER_TASK = "Activity_AnswerOffer";
+    public static final String HANDLE_TASK = "Activity_HandleWorkItem";
     /** Set with the offer: the agent takes it at once (true) or answers it first. */
     public static final String AUTO_ANSWER = "autoAnswer";
     /** Set with the offer: how long a manual answer may take (ISO-8601). */

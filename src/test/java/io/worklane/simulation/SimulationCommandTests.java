@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * {@code simulate} as a process owner runs it: a scenario and a candidate roster with fewer agents; the same figures
+ * {@code simulate} as a process owner runs it: a scenario (its finance agents answer their offers) and a candidate
+ * roster with fewer agents; the same figures
  * land in simulation.json and the CSV tables, and the same scenario gives the same day twice.
  */
 class SimulationCommandTests {
@@ -32,7 +33,8 @@ class SimulationCommandTests {
               "roster": [
                 { "id": "sales", "copies": 4, "skills": { "Sales Processing": 8 },
                   "breaks": [ { "reason": "Lunch", "from": "PT20M", "length": "PT10M" } ] },
-                { "id": "finance", "copies": 3, "skills": { "Finance Processing": 8 }, "shiftEnd": "PT45M" }
+                { "id": "finance", "copies": 3, "skills": { "Finance Processing": 8 }, "shiftEnd": "PT45M",
+                  "answerMode": "MANUAL" }
               ]
             }
             """;
@@ -63,6 +65,9 @@ class SimulationCommandTests {
         assertThat(current.path("agents")).hasSize(7);
         assertThat(candidate.path("agents")).hasSize(5);
         assertThat(current.path("byDepartment").findValuesAsText("name")).containsExactly("Finance", "Sales");
+        assertThat(current.path("byDepartment").get(0).path("done").asInt())
+            .as("the MANUAL finance agents answered their offers and handled them").isPositive();
+        assertThat(current.path("run").path("refusedAgentActions").asInt()).isZero();
         assertThat(candidate.path("waitSeconds").path("mean").asDouble())
             .as("two sales agents instead of four wait longer")
             .isGreaterThan(current.path("waitSeconds").path("mean").asDouble());
